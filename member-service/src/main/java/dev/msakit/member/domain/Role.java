@@ -1,0 +1,5 @@
+package dev.msakit.member.domain;
+
+public enum Role {
+    MEMBER, ADMIN
+}

@@ -1,0 +1,26 @@
+package dev.msakit.platform.config;
+
+import dev.msakit.platform.problem.ProblemErrorController;
+import dev.msakit.platform.problem.ProblemExceptionHandler;
+import org.springframework.boot.autoconfigure.AutoConfigureBefore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One error shape everywhere: the problem handler for controllers and an error controller for everything else. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@AutoConfigureBefore(ErrorMvcAutoConfiguration.class)
+public class PlatformWebAutoConfiguration {
+
+    @Bean
+    public ProblemExceptionHandler problemExceptionHandler() {
+        return new ProblemExceptionHandler();
+    }
+
+    @Bean
+    public ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+}

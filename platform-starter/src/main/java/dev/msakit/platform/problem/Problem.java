@@ -1,0 +1,74 @@
+package dev.msakit.platform.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * The one error body of every service and the gateway: RFC 7807 {@code application/problem+json}.
+ * {@code errors} lists field-level validation failures so a client can point at the offending input.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public class Problem {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    private final String type;
+    private final String title;
+    private final int status;
+    private final String detail;
+    private final String instance;
+    private final List<FieldError> errors;
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this.type = type;
+        this.title = title;
+        this.status = status;
+        this.detail = detail;
+        this.instance = instance;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public int getStatus() {
+        return status;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public String getInstance() {
+        return instance;
+    }
+
+    public List<FieldError> getErrors() {
+        return errors;
+    }
+
+    /** One rejected input field. */
+    public static class FieldError {
+        private final String field;
+        private final String message;
+
+        public FieldError(String field, String message) {
+            this.field = field;
+            this.message = message;
+        }
+
+        public String getField() {
+            return field;
+        }
+
+        public String getMessage() {
+            return message;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.msakit.platform.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/** Builds and writes {@link Problem} bodies; shared by the MVC handler, security entry points and the gateway. */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.CONTENT_TYPE);
+
+    private Problems() {
+    }
+
+    public static Problem of(HttpStatus status, String detail, String instance) {
+        return of(status, detail, instance, List.of());
+    }
+
+    public static Problem of(HttpStatus status, String detail, String instance, List<Problem.FieldError> errors) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, instance, errors);
+    }
+
+    public static ResponseEntity<Problem> response(HttpStatus status, String detail, String instance) {
+        return response(of(status, detail, instance));
+    }
+
+    public static ResponseEntity<Problem> response(Problem problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
+    }
+
+    public static void write(HttpServletResponse response, ObjectMapper mapper, Problem problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(Problem.CONTENT_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.msakit.platform.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
+
+import java.time.Duration;
+
+/** A {@link JwtDecoder} verifying tokens against the issuer's JWK set, for the gateway and every service. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(NimbusJwtDecoder.class)
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformJwtAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    public JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties,
+                                         RestTemplateBuilder restTemplateBuilder,
+                                         ObjectProvider<LoadBalancerClient> loadBalancerClient) {
+        RestTemplateBuilder builder = restTemplateBuilder
+                .setConnectTimeout(Duration.ofSeconds(2))
+                .setReadTimeout(Duration.ofSeconds(3));
+        LoadBalancerClient lb = loadBalancerClient.getIfAvailable();
+        if (properties.isJwkSetLoadBalanced() && lb != null) {
+            // A private interceptor rather than a @LoadBalanced bean: services keep their own RestTemplates unqualified.
+            builder = builder.additionalInterceptors(new LoadBalancerInterceptor(lb));
+        }
+        RestTemplate restTemplate = builder.build();
+        return PlatformJwtDecoders.fromJwkSetUri(properties.getJwkSetUri(), restTemplate, properties.getIssuer());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.msakit.platform.security;
+
+import org.springframework.util.AntPathMatcher;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The requests that may pass without a token, parsed once from "METHOD /pattern" entries. */
+public final class PublicPaths {
+
+    private static final AntPathMatcher MATCHER = new AntPathMatcher();
+
+    private final List<Entry> entries;
+
+    private PublicPaths(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    public static PublicPaths parse(List<String> specs) {
+        return new PublicPaths(specs.stream().map(Entry::parse).collect(Collectors.toList()));
+    }
+
+    public boolean matches(String method, String path) {
+        return entries.stream().anyMatch(e -> e.matches(method, path));
+    }
+
+    private static final class Entry {
+        private final String method;
+        private final String pattern;
+
+        private Entry(String method, String pattern) {
+            this.method = method;
+            this.pattern = pattern;
+        }
+
+        static Entry parse(String spec) {
+            String[] parts = spec.trim().split("\\s+");
+            if (parts.length == 1) {
+                return new Entry(null, parts[0]);
+            }
+            if (parts.length == 2) {
+                return new Entry(parts[0].toUpperCase(Locale.ROOT), parts[1]);
+            }
+            throw new IllegalArgumentException("Public path must be 'METHOD /pattern' or '/pattern': " + spec);
+        }
+
+        boolean matches(String requestMethod, String path) {
+            return (method == null || method.equalsIgnoreCase(requestMethod)) && MATCHER.match(pattern, path);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.msakit.platform.security;
+
+import dev.msakit.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlatformJwtDecodersTest {
+
+    private final TestTokens tokens = new TestTokens();
+    private final JwtDecoder decoder = tokens.decoder();
+
+    @Test
+    void acceptsValidTokenAndExposesSubjectAndRoles() {
+        Jwt jwt = decoder.decode(tokens.admin(42));
+        assertThat(jwt.getSubject()).isEqualTo("42");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MEMBER", "ADMIN");
+    }
+
+    @Test
+    void rejectsExpiredToken() {
+        assertThatThrownBy(() -> decoder.decode(tokens.expired(42))).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void rejectsTokenSignedByAnotherKey() {
+        assertThatThrownBy(() -> decoder.decode(TestTokens.signedByStranger(42))).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void rejectsAlgNone() {
+        assertThatThrownBy(() -> decoder.decode(TestTokens.unsigned(42))).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void rejectsHmacToken() {
+        assertThatThrownBy(() -> decoder.decode(TestTokens.hmacSigned(42))).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void publicPathsMatchMethodAndPattern() {
+        PublicPaths paths = PublicPaths.parse(List.of("GET /products/**", "/auth/token"));
+        assertThat(paths.matches("GET", "/products/7")).isTrue();
+        assertThat(paths.matches("POST", "/products")).isFalse();
+        assertThat(paths.matches("POST", "/auth/token")).isTrue();
+        assertThat(paths.matches("GET", "/orders")).isFalse();
+    }
+}

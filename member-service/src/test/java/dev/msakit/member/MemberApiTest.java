@@ -26,7 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = {"ADMIN_EMAIL=root@example.com", "ADMIN_PASSWORD=root-password"})
+@SpringBootTest(properties = {"ADMIN_EMAIL=root@example.com", "ADMIN_PASSWORD=root-password",
+        "ORDER_SERVICE_CLIENT_SECRET=s3rvice-secret"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class MemberApiTest {
@@ -124,6 +125,29 @@ class MemberApiTest {
         mvc.perform(get("/members/me").header("Authorization", "Bearer " + TestTokens.signedByStranger(1)))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/members/me").header("Authorization", "Bearer " + TestTokens.unsigned(1)))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void serviceAccountGetsServiceTokenOnlyWithItsSecret() throws Exception {
+        String body = mvc.perform(post("/auth/service-token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"clientId\":\"order-service\",\"clientSecret\":\"s3rvice-secret\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String token = json.readTree(body).get("access_token").asText();
+        String jwks = mvc.perform(get("/.well-known/jwks.json")).andReturn().getResponse().getContentAsString();
+        Jwt jwt = PlatformJwtDecoders.fromPublicKey(JWKSet.parse(jwks).getKeys().get(0).toRSAKey().toRSAPublicKey(),
+                "msa-kit").decode(token);
+        assertThat(jwt.getSubject()).isEqualTo("order-service");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("SERVICE");
+
+        mvc.perform(post("/auth/service-token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"clientId\":\"order-service\",\"clientSecret\":\"guess\"}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/auth/service-token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"clientId\":\"nobody\",\"clientSecret\":\"s3rvice-secret\"}"))
+                .andExpect(status().isUnauthorized());
+        // A service token names no member.
+        mvc.perform(get("/members/me").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
     }
 

@@ -2,6 +2,7 @@ package dev.msakit.member.api;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.msakit.member.domain.MemberService;
+import dev.msakit.member.token.ServiceClients;
 import dev.msakit.member.token.SigningKeys;
 import dev.msakit.member.token.TokenIssuer;
 import org.springframework.http.CacheControl;
@@ -21,16 +22,26 @@ public class AuthController {
     private final MemberService members;
     private final TokenIssuer tokens;
     private final SigningKeys keys;
+    private final ServiceClients serviceClients;
 
-    public AuthController(MemberService members, TokenIssuer tokens, SigningKeys keys) {
+    public AuthController(MemberService members, TokenIssuer tokens, SigningKeys keys, ServiceClients serviceClients) {
         this.members = members;
         this.tokens = tokens;
         this.keys = keys;
+        this.serviceClients = serviceClients;
     }
 
     @PostMapping("/auth/token")
     public ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
         TokenIssuer.IssuedToken token = tokens.issue(members.authenticate(request.getEmail(), request.getPassword()));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new TokenResponse(token.getValue(), token.getExpiresInSeconds()));
+    }
+
+    @PostMapping("/auth/service-token")
+    public ResponseEntity<TokenResponse> serviceToken(@Valid @RequestBody ServiceTokenRequest request) {
+        serviceClients.authenticate(request.getClientId(), request.getClientSecret());
+        TokenIssuer.IssuedToken token = tokens.issueForService(request.getClientId());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.getValue(), token.getExpiresInSeconds()));
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,12 +39,22 @@ public class TokenIssuer {
     }
 
     public IssuedToken issue(Member member) {
+        return issue(member.getId().toString(),
+                member.getRoles().stream().map(Role::name).sorted().collect(Collectors.toList()));
+    }
+
+    /** A token for a service account: subject = client id, the single role SERVICE. */
+    public IssuedToken issueForService(String clientId) {
+        return issue(clientId, List.of("SERVICE"));
+    }
+
+    private IssuedToken issue(String subject, List<String> roles) {
         Instant now = clock.instant();
         Instant expiry = now.plus(properties.getTtl());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(properties.getIssuer())
-                .subject(member.getId().toString())
-                .claim("roles", member.getRoles().stream().map(Role::name).sorted().collect(Collectors.toList()))
+                .subject(subject)
+                .claim("roles", roles)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString())

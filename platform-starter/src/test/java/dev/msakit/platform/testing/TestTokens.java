@@ -58,6 +58,11 @@ public final class TestTokens {
         return token(memberId, List.of("MEMBER", "ADMIN"), Duration.ofMinutes(10));
     }
 
+    /** A service account's token, as member-service issues to order-service. */
+    public String service(String clientId) {
+        return sign(key, claims(clientId, List.of("SERVICE"), Duration.ofMinutes(10)));
+    }
+
     public String expired(long memberId) {
         return token(memberId, List.of("MEMBER"), Duration.ofMinutes(-10));
     }
@@ -89,10 +94,14 @@ public final class TestTokens {
     }
 
     private static JWTClaimsSet claims(long memberId, List<String> roles, Duration validFor) {
+        return claims(Long.toString(memberId), roles, validFor);
+    }
+
+    private static JWTClaimsSet claims(String subject, List<String> roles, Duration validFor) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
-                .subject(Long.toString(memberId))
+                .subject(subject)
                 .claim("roles", roles)
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
                 .expirationTime(Date.from(now.plus(validFor)))

@@ -1,0 +1,67 @@
+package dev.msakit.product.api;
+
+import dev.msakit.product.domain.CatalogService;
+import dev.msakit.platform.api.PageResponse;
+import dev.msakit.product.domain.Product;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import javax.validation.Valid;
+import javax.validation.constraints.Max;
+import javax.validation.constraints.Min;
+import java.net.URI;
+
+@RestController
+@RequestMapping("/products")
+@Validated
+public class ProductController {
+
+    private final CatalogService catalog;
+
+    public ProductController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    public PageResponse<ProductResponse> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageResponse.of(catalog.list(page, size), ProductResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    public ProductResponse get(@PathVariable long id) {
+        return ProductResponse.of(catalog.get(id));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request) {
+        Product product = catalog.create(request.getName(), request.getDescription(), request.getPrice(),
+                request.getStock());
+        return ResponseEntity.created(URI.create("/products/" + product.getId())).body(ProductResponse.of(product));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ProductResponse update(@PathVariable long id, @Valid @RequestBody ProductRequest request) {
+        return ProductResponse.of(catalog.update(id, request.getName(), request.getDescription(), request.getPrice(),
+                request.getStock()));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<Void> delete(@PathVariable long id) {
+        catalog.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

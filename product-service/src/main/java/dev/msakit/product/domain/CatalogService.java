@@ -1,0 +1,51 @@
+package dev.msakit.product.domain;
+
+import dev.msakit.platform.problem.ApiException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+
+@Service
+public class CatalogService {
+
+    private final ProductRepository products;
+
+    public CatalogService(ProductRepository products) {
+        this.products = products;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Product> list(int page, int size) {
+        return products.findByActiveTrue(PageRequest.of(page, size, Sort.by("id")));
+    }
+
+    @Transactional(readOnly = true)
+    public Product get(long id) {
+        return products.findByIdAndActiveTrue(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public Product create(String name, String description, BigDecimal price, int stock) {
+        return products.save(new Product(name.trim(), description, price, stock));
+    }
+
+    @Transactional
+    public Product update(long id, String name, String description, BigDecimal price, int stock) {
+        Product product = get(id);
+        product.update(name.trim(), description, price, stock);
+        return product;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        get(id).deactivate();
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("No product with id " + id);
+    }
+}

@@ -48,9 +48,11 @@ public class ProblemExceptionHandler {
 
     @ExceptionHandler(HystrixRuntimeException.class)
     public ResponseEntity<Problem> hystrix(HystrixRuntimeException ex, HttpServletRequest request) {
-        Throwable fallback = ex.getFallbackException();
-        if (fallback instanceof ApiException) {
-            return api((ApiException) fallback, request);
+        // Feign wraps what a fallback throws (in an AssertionError), so look along the cause chain.
+        for (Throwable t = ex.getFallbackException(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ApiException) {
+                return api((ApiException) t, request);
+            }
         }
         log.warn("Downstream call {} failed ({}): {}", ex.getImplementingClass() == null ? "?" :
                 ex.getImplementingClass().getSimpleName(), ex.getFailureType(), String.valueOf(ex.getCause()));

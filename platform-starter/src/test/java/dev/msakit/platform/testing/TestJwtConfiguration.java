@@ -1,13 +1,12 @@
-package dev.msakit.product;
+package dev.msakit.platform.testing;
 
-import dev.msakit.platform.testing.TestTokens;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-/** Verifies tokens minted by {@link TestTokens} instead of fetching member-service's keys. */
+/** For a service's tests: verify tokens minted by {@link #TOKENS} instead of fetching member-service's keys. */
 @TestConfiguration
-public class TestSecurityConfig {
+public class TestJwtConfiguration {
 
     public static final TestTokens TOKENS = new TestTokens();
 

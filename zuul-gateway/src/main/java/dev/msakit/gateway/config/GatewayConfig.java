@@ -1,0 +1,37 @@
+package dev.msakit.gateway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.gateway.fallback.ServiceUnavailableFallback;
+import dev.msakit.gateway.filter.JwtAuthenticationFilter;
+import dev.msakit.platform.security.PublicPaths;
+import org.springframework.cloud.netflix.zuul.filters.route.FallbackProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfig {
+
+    @Bean
+    public JwtAuthenticationFilter jwtAuthenticationFilter(JwtDecoder jwtDecoder, GatewayProperties properties,
+                                                           ObjectMapper objectMapper) {
+        return new JwtAuthenticationFilter(jwtDecoder, PublicPaths.parse(properties.getPublicPaths()), objectMapper);
+    }
+
+    // One fallback per routed service: a 503 problem that names what is unavailable.
+
+    @Bean
+    public FallbackProvider memberServiceFallback(ObjectMapper objectMapper) {
+        return new ServiceUnavailableFallback("member-service", objectMapper);
+    }
+
+    @Bean
+    public FallbackProvider productServiceFallback(ObjectMapper objectMapper) {
+        return new ServiceUnavailableFallback("product-service", objectMapper);
+    }
+
+    @Bean
+    public FallbackProvider orderServiceFallback(ObjectMapper objectMapper) {
+        return new ServiceUnavailableFallback("order-service", objectMapper);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.msakit.gateway;
+
+import dev.msakit.platform.testing.TestJwtConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.cloud.contract.wiremock.AutoConfigureWireMock;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.resetAllRequests;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real Zuul filter chain and Ribbon, with WireMock standing in for the services. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
+        "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
+        // Nothing listens on port 1: every call to order-service fails and must fall back.
+        "order-service.ribbon.listOfServers=localhost:1"})
+@AutoConfigureWireMock(port = 0)
+@ActiveProfiles("test")
+@Import(TestJwtConfiguration.class)
+class GatewayRoutingTest {
+
+    @Autowired
+    private TestRestTemplate rest;
+
+    @Test
+    void routesPublicCatalogReadsAndDropsClientIdentityHeaders() {
+        stubFor(get(urlEqualTo("/products/1")).willReturn(okJson("{\"id\":1}")));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Member-Id", "1");
+        headers.set("Cookie", "session=abc");
+
+        ResponseEntity<String> response = rest.exchange("/api/products/1", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).isEqualTo("{\"id\":1}");
+        verify(getRequestedFor(urlEqualTo("/products/1")).withHeader("X-Member-Id", absent())
+                .withHeader("Cookie", absent()));
+    }
+
+    @Test
+    void forwardsTheVerifiedTokenToTheService() {
+        stubFor(get(urlEqualTo("/members/me")).willReturn(okJson("{\"id\":5}")));
+        String token = TOKENS.member(5);
+
+        ResponseEntity<String> response = rest.exchange("/api/members/me", HttpMethod.GET,
+                new HttpEntity<>(bearer(token)), String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        verify(getRequestedFor(urlEqualTo("/members/me")).withHeader("Authorization", equalTo("Bearer " + token)));
+    }
+
+    @Test
+    void refusesProtectedRoutesWithoutAValidToken() {
+        resetAllRequests();
+        ResponseEntity<String> response = rest.getForEntity("/api/members/me", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void neverRoutesInternalOrActuatorEndpoints() {
+        resetAllRequests();
+        String admin = TOKENS.admin(1);
+        for (String path : new String[]{"/api/products/internal/reservations", "/api/internal/reservations",
+                "/api/members/actuator/env", "/api/products/actuator/health", "/api/auth/service-token",
+                "/api/inventory/anything"}) {
+            ResponseEntity<String> response = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(admin)),
+                    String.class);
+            assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void unavailableServiceGives503ProblemNamingIt() {
+        ResponseEntity<String> response = rest.exchange("/api/orders", HttpMethod.GET,
+                new HttpEntity<>(bearer(TOKENS.member(2))), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody()).contains("order-service is unavailable");
+    }
+
+    @Test
+    void gatewayActuatorShowsOnlyHealth() {
+        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/actuator/routes", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static HttpHeaders bearer(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return headers;
+    }
+}

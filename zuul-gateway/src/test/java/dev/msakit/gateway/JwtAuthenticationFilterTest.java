@@ -1,0 +1,119 @@
+package dev.msakit.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.netflix.zuul.context.RequestContext;
+import dev.msakit.gateway.filter.JwtAuthenticationFilter;
+import dev.msakit.platform.security.PlatformJwtDecoders;
+import dev.msakit.platform.security.PublicPaths;
+import dev.msakit.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.client.RestTemplate;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JwtAuthenticationFilterTest {
+
+    private static final TestTokens TOKENS = new TestTokens();
+    private final JwtAuthenticationFilter filter = new JwtAuthenticationFilter(TOKENS.decoder(),
+            PublicPaths.parse(List.of("GET /api/products/**", "POST /api/auth/token")), new ObjectMapper());
+
+    @AfterEach
+    void clearContext() {
+        RequestContext.getCurrentContext().unset();
+    }
+
+    @Test
+    void passesValidToken() {
+        RequestContext context = run("GET", "/api/orders", "Bearer " + TOKENS.member(1));
+        assertThat(context.sendZuulResponse()).isTrue();
+    }
+
+    @Test
+    void rejectsExpiredToken() {
+        assertUnauthorized(run("GET", "/api/orders", "Bearer " + TOKENS.expired(1)), "invalid or expired");
+    }
+
+    @Test
+    void rejectsTokenWithWrongSignature() {
+        assertUnauthorized(run("GET", "/api/orders", "Bearer " + TestTokens.signedByStranger(1)), "invalid or expired");
+    }
+
+    @Test
+    void rejectsAlgNone() {
+        assertUnauthorized(run("GET", "/api/orders", "Bearer " + TestTokens.unsigned(1)), "invalid or expired");
+    }
+
+    @Test
+    void rejectsHmacToken() {
+        assertUnauthorized(run("GET", "/api/orders", "Bearer " + TestTokens.hmacSigned(1)), "invalid or expired");
+    }
+
+    @Test
+    void rejectsMissingTokenOnProtectedPath() {
+        assertUnauthorized(run("GET", "/api/orders", null), "An access token is required");
+    }
+
+    @Test
+    void rejectsNonBearerScheme() {
+        assertUnauthorized(run("GET", "/api/orders", "Basic dXNlcjpwYXNz"), "Bearer");
+    }
+
+    @Test
+    void rejectsGarbageToken() {
+        assertUnauthorized(run("GET", "/api/products/1", "Bearer not.a.jwt"), "invalid or expired");
+    }
+
+    @Test
+    void letsPublicPathsPassWithoutToken() {
+        assertThat(run("GET", "/api/products/7", null).sendZuulResponse()).isTrue();
+        assertThat(run("POST", "/api/auth/token", null).sendZuulResponse()).isTrue();
+    }
+
+    @Test
+    void publicPathIsPublicOnlyForItsMethod() {
+        assertUnauthorized(run("DELETE", "/api/products/7", null), "An access token is required");
+    }
+
+    @Test
+    void answers503WhenKeysCannotBeFetched() {
+        JwtAuthenticationFilter blind = new JwtAuthenticationFilter(
+                PlatformJwtDecoders.fromJwkSetUri("http://127.0.0.1:1/jwks.json", new RestTemplate(), "msa-kit"),
+                PublicPaths.parse(List.of()), new ObjectMapper());
+        RequestContext context = prepare("GET", "/api/orders", "Bearer " + TOKENS.member(1));
+        blind.run();
+        assertThat(context.sendZuulResponse()).isFalse();
+        assertThat(context.getResponseStatusCode()).isEqualTo(503);
+        assertThat(context.getResponseBody()).contains("member-service");
+    }
+
+    private RequestContext run(String method, String path, String authorization) {
+        RequestContext context = prepare(method, path, authorization);
+        filter.run();
+        return context;
+    }
+
+    private static RequestContext prepare(String method, String path, String authorization) {
+        RequestContext.getCurrentContext().unset();
+        RequestContext context = RequestContext.getCurrentContext();
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        if (authorization != null) {
+            request.addHeader("Authorization", authorization);
+        }
+        context.setRequest(request);
+        context.setResponse(new MockHttpServletResponse());
+        return context;
+    }
+
+    private static void assertUnauthorized(RequestContext context, String detail) {
+        assertThat(context.sendZuulResponse()).isFalse();
+        assertThat(context.getResponseStatusCode()).isEqualTo(401);
+        assertThat(context.getResponse().getContentType()).isEqualTo("application/problem+json");
+        assertThat(context.getResponse().getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(context.getResponseBody()).contains(detail).doesNotContain("eyJ");
+    }
+}

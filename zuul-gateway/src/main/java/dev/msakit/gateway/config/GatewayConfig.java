@@ -3,7 +3,10 @@ package dev.msakit.gateway.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.gateway.fallback.ServiceUnavailableFallback;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
+import dev.msakit.gateway.retry.DifferentInstanceRetryFactory;
 import dev.msakit.platform.security.PublicPaths;
+import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryFactory;
+import org.springframework.cloud.netflix.ribbon.SpringClientFactory;
 import org.springframework.cloud.netflix.zuul.filters.route.FallbackProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +19,11 @@ public class GatewayConfig {
     public JwtAuthenticationFilter jwtAuthenticationFilter(JwtDecoder jwtDecoder, GatewayProperties properties,
                                                            ObjectMapper objectMapper) {
         return new JwtAuthenticationFilter(jwtDecoder, PublicPaths.parse(properties.getPublicPaths()), objectMapper);
+    }
+
+    @Bean
+    public LoadBalancedRetryFactory differentInstanceRetryFactory(SpringClientFactory clientFactory) {
+        return new DifferentInstanceRetryFactory(clientFactory);
     }
 
     // One fallback per routed service: a 503 problem that names what is unavailable.

@@ -1,0 +1,20 @@
+package dev.msakit.platform.config;
+
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+
+import javax.servlet.http.HttpServletRequest;
+
+/**
+ * Buffers each API response and sends it in one write with Content-Length (and an ETag, so clients can revalidate
+ * with If-None-Match). Measured reason: a streamed (chunked) answer lets an instance killed between its first chunk
+ * and the last one hand the gateway a truncated body, after the point where the gateway can still retry elsewhere.
+ * Actuator endpoints are left alone: some of them stream.
+ */
+public class CompleteResponseFilter extends ShallowEtagHeaderFilter {
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/actuator") || path.endsWith("hystrix.stream");
+    }
+}

@@ -1,0 +1,270 @@
+package dev.msakit.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.msakit.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The core suite as users meet it: real jars, real Eureka and Ribbon, every call through the Zuul gateway.
+ * Ordered because later steps use what earlier ones created (members, a product, an order).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CoreSuiteIT {
+
+    private Suite suite;
+    private String api;
+
+    private String aliceToken;
+    private String bobToken;
+    private String adminToken;
+    private long productId;
+    private String aliceOrderId;
+
+    @BeforeAll
+    void startSuite() throws Exception {
+        suite = new Suite();
+        api = suite.gatewayUrl() + "/api";
+    }
+
+    @AfterAll
+    void stopSuite() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void catalogIsPublic() {
+        Http.Response response = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Http.get(api + "/products", null), r -> r.status == 200);
+        assertThat(response.json().has("content")).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void refusesMissingAndForgedTokens() {
+        assertProblem(Http.get(api + "/orders", null), 401);
+        assertProblem(Http.get(api + "/orders", TestTokens.signedByStranger(1)), 401);
+        assertProblem(Http.get(api + "/orders", TestTokens.unsigned(1)), 401);
+        assertProblem(Http.get(api + "/orders", TestTokens.hmacSigned(1)), 401);
+        assertProblem(Http.get(api + "/members/me", "not-a-token"), 401);
+    }
+
+    @Test
+    @Order(3)
+    void badInputGetsAClearMessage() {
+        Http.Response response = Http.post(api + "/members", null,
+                "{\"email\":\"nobody\",\"password\":\"short\",\"name\":\"N\"}");
+        assertProblem(response, 400);
+        assertThat(response.json().path("detail").asText()).contains("email").contains("password");
+
+        Http.Response broken = Http.post(api + "/members", null, "{\"email\":");
+        assertProblem(broken, 400);
+        assertThat(broken.body).doesNotContain("Exception").doesNotContain("at dev.");
+    }
+
+    @Test
+    @Order(4)
+    void membersSignUpAndLogIn() {
+        aliceToken = signUpAndLogIn("alice");
+        bobToken = signUpAndLogIn("bob");
+        adminToken = logIn(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD);
+
+        Http.Response me = Http.get(api + "/members/me", aliceToken);
+        assertThat(me.status).isEqualTo(200);
+        assertThat(me.json().path("email").asText()).startsWith("alice-");
+        assertThat(me.body).doesNotContain("password");
+    }
+
+    @Test
+    @Order(5)
+    void adminCreatesProductMembersCannot() {
+        String product = "{\"name\":\"Mechanical keyboard\",\"price\":12.50,\"stock\":10}";
+        assertProblem(Http.post(api + "/products", aliceToken, product), 403);
+
+        Http.Response created = Http.post(api + "/products", adminToken, product);
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        productId = created.json().path("id").asLong();
+        assertThat(Http.get(api + "/products/" + productId, null).json().path("price").decimalValue())
+                .isEqualByComparingTo("12.50");
+    }
+
+    @Test
+    @Order(6)
+    void memberOrdersListsAndReadsOwnOrder() {
+        Http.Response placed = Http.post(api + "/orders", aliceToken,
+                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":3}]}");
+        assertThat(placed.status).as(placed.body).isEqualTo(201);
+        JsonNode order = placed.json();
+        aliceOrderId = order.path("id").asText();
+        assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(order.path("total").decimalValue()).isEqualByComparingTo("37.50");
+        assertThat(order.path("items").get(0).path("productName").asText()).isEqualTo("Mechanical keyboard");
+        assertThat(stock()).isEqualTo(7);
+
+        Http.Response list = Http.get(api + "/orders", aliceToken);
+        assertThat(list.status).isEqualTo(200);
+        assertThat(list.json().path("content").get(0).path("id").asText()).isEqualTo(aliceOrderId);
+        assertThat(Http.get(api + "/orders/" + aliceOrderId, aliceToken).status).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void anotherMembersOrderIsNotFound() {
+        assertProblem(Http.get(api + "/orders/" + aliceOrderId, bobToken), 404);
+        assertProblem(Http.post(api + "/orders/" + aliceOrderId + "/cancel", bobToken, null), 404);
+        assertThat(Http.get(api + "/orders", bobToken).json().path("content").size()).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void orderingMoreThanTheStockIsAConflictAndTakesNothing() {
+        Http.Response response = Http.post(api + "/orders", bobToken,
+                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":8}]}");
+        assertProblem(response, 409);
+        assertThat(response.json().path("detail").asText()).contains("Not enough stock");
+        assertThat(stock()).isEqualTo(7);
+        assertProblem(Http.post(api + "/orders", bobToken, "{\"items\":[{\"productId\":" + productId
+                + ",\"quantity\":0}]}"), 400);
+    }
+
+    @Test
+    @Order(9)
+    void cancellingGivesTheStockBack() {
+        Http.Response cancelled = Http.post(api + "/orders/" + aliceOrderId + "/cancel", aliceToken, null);
+        assertThat(cancelled.status).as(cancelled.body).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(stock()).isEqualTo(10);
+    }
+
+    @Test
+    @Order(10)
+    void servicesRefuseDirectCallsWithoutToken() {
+        assertProblem(Http.get(suite.order.url() + "/orders", null), 401);
+        assertProblem(Http.post(suite.product1.url() + "/internal/reservations", null, "{}"), 401);
+        // A member's valid token does not open the internal stock API either.
+        assertProblem(Http.post(suite.product1.url() + "/internal/reservations", adminToken,
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"productId\":" + productId
+                        + ",\"quantity\":1}]}"), 403);
+        assertThat(stock()).isEqualTo(10);
+    }
+
+    @Test
+    @Order(11)
+    void internalAndActuatorEndpointsAreNotRouted() {
+        for (String path : List.of("/products/internal/reservations", "/internal/reservations",
+                "/products/actuator/env", "/members/actuator/health", "/auth/service-token")) {
+            assertThat(Http.get(api + path, adminToken).status).as(path).isEqualTo(404);
+        }
+        assertThat(Http.get(suite.gatewayUrl() + "/actuator/env", null).status).isEqualTo(404);
+    }
+
+    @Test
+    @Order(12)
+    void bothProductInstancesReceiveTraffic() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (int i = 0; i < 10; i++) {
+                assertThat(Http.get(api + "/products/" + productId, null).status).isEqualTo(200);
+            }
+            return servedBy(suite.product1) > 0 && servedBy(suite.product2) > 0;
+        });
+    }
+
+    @Test
+    @Order(13)
+    void killingOneProductInstanceMidStreamFailsNoRead() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger ok = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        List<Future<?>> loops = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            loops.add(clients.submit(() -> {
+                while (running.get()) {
+                    try {
+                        Http.Response r = Http.get(api + "/products/" + productId, null);
+                        if (r.status == 200) {
+                            ok.incrementAndGet();
+                        } else {
+                            failures.add(r.status + " " + r.body);
+                        }
+                    } catch (RuntimeException e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }));
+        }
+        Thread.sleep(2_000);
+        suite.product2.kill();
+        // Long enough for Eureka to evict the instance and the gateway's Ribbon to drop it.
+        Thread.sleep(20_000);
+        running.set(false);
+        for (Future<?> loop : loops) {
+            loop.get();
+        }
+        clients.shutdown();
+
+        assertThat(failures).as("failed GETs while an instance died").isEmpty();
+        assertThat(ok.get()).isGreaterThan(50);
+        suite.awaitRegistered("PRODUCT-SERVICE", 1);
+    }
+
+    private int stock() {
+        return Http.get(api + "/products/" + productId, null).json().path("stock").asInt();
+    }
+
+    /** How many GET /products/{id} this instance answered, from its own metrics (admin only). */
+    private double servedBy(SuiteProcess instance) {
+        Http.Response metrics = Http.get(instance.url()
+                + "/actuator/metrics/http.server.requests?tag=uri:/products/%7Bid%7D", adminToken);
+        if (metrics.status != 200) {
+            return 0;
+        }
+        return metrics.json().path("measurements").get(0).path("value").asDouble();
+    }
+
+    private String signUpAndLogIn(String name) {
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Http.Response created = Http.post(api + "/members", null,
+                "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"" + name + "\"}");
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        assertProblem(Http.post(api + "/members", null,
+                "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"" + name + "\"}"), 409);
+        return logIn(email, "password-123");
+    }
+
+    private String logIn(String email, String password) {
+        Http.Response response = Http.post(api + "/auth/token", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertThat(response.status).as(response.body).isEqualTo(200);
+        assertThat(response.json().path("token_type").asText()).isEqualTo("Bearer");
+        return response.json().path("access_token").asText();
+    }
+
+    private static void assertProblem(Http.Response response, int status) {
+        assertThat(response.status).as(response.body).isEqualTo(status);
+        assertThat(response.contentType).as(response.body).startsWith("application/problem+json");
+        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+    }
+}

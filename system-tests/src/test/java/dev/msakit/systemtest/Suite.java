@@ -1,0 +1,163 @@
+package dev.msakit.systemtest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole core suite on free ports, with its own data folder: Eureka first, then member, order and a first
+ * product instance, then a second product instance and the gateway. The first product instance owns the embedded
+ * database (H2 AUTO_SERVER), which is why the second one starts only after it.
+ */
+final class Suite implements AutoCloseable {
+
+    static final String EUREKA_USER = "registry";
+    static final String EUREKA_PASSWORD = "system-test-registry-secret";
+    static final String ADMIN_EMAIL = "admin@msakit.test";
+    static final String ADMIN_PASSWORD = "admin-password-1";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path root = Paths.get(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+    private final Path work;
+    private final List<SuiteProcess> processes = new ArrayList<>();
+    private final Map<String, String> env = new HashMap<>();
+
+    final SuiteProcess eureka;
+    final SuiteProcess member;
+    final SuiteProcess product1;
+    final SuiteProcess product2;
+    final SuiteProcess order;
+    final SuiteProcess gateway;
+
+    Suite() throws Exception {
+        work = Paths.get(System.getProperty("suite.work", "target/suite")).toAbsolutePath();
+        deleteRecursively(work.resolve("data"));
+        Files.createDirectories(work);
+        int eurekaPort = freePort();
+        env.put("EUREKA_USER", EUREKA_USER);
+        env.put("EUREKA_PASSWORD", EUREKA_PASSWORD);
+        env.put("EUREKA_URL", "http://" + EUREKA_USER + ":" + EUREKA_PASSWORD + "@localhost:" + eurekaPort + "/eureka/");
+        env.put("DATA_DIR", work.resolve("data").toString());
+        env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("ORDER_SERVICE_CLIENT_SECRET", "system-test-order-service-secret");
+        try {
+            eureka = start("eureka-server", "eureka-server", eurekaPort);
+            awaitReady(eureka);
+            member = start("member-service", "member-service", freePort());
+            product1 = start("product-service-1", "product-service", freePort());
+            order = start("order-service", "order-service", freePort());
+            awaitReady(product1);
+            product2 = start("product-service-2", "product-service", freePort());
+            gateway = start("zuul-gateway", "zuul-gateway", freePort());
+            for (SuiteProcess p : List.of(member, order, product2, gateway)) {
+                awaitReady(p);
+            }
+            awaitRegistered("MEMBER-SERVICE", 1);
+            awaitRegistered("PRODUCT-SERVICE", 2);
+            awaitRegistered("ORDER-SERVICE", 1);
+            awaitRegistered("ZUUL-GATEWAY", 1);
+        } catch (Exception | AssertionError e) {
+            dumpLogs();
+            close();
+            throw e;
+        }
+    }
+
+    String gatewayUrl() {
+        return gateway.url();
+    }
+
+    private SuiteProcess start(String name, String module, int port) throws IOException {
+        SuiteProcess process = SuiteProcess.start(name, module, port, root, work, env);
+        processes.add(process);
+        return process;
+    }
+
+    private void awaitReady(SuiteProcess process) {
+        waitFor(process.name() + " ready", () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited:\n" + process.logTail(60));
+            }
+            try {
+                return Http.get(process.url() + "/actuator/health/readiness", null).status == 200;
+            } catch (RuntimeException notYetListening) {
+                return false;
+            }
+        });
+    }
+
+    void awaitRegistered(String app, int instances) {
+        waitFor(instances + " x " + app + " UP in Eureka", () -> upInstances(app) == instances);
+    }
+
+    int upInstances(String app) {
+        Http.Response response = Http.getBasic(eureka.url() + "/eureka/apps/" + app, EUREKA_USER, EUREKA_PASSWORD);
+        if (response.status != 200) {
+            return 0;
+        }
+        int up = 0;
+        for (com.fasterxml.jackson.databind.JsonNode instance : response.json().path("application").path("instance")) {
+            if ("UP".equals(instance.path("status").asText())) {
+                up++;
+            }
+        }
+        return up;
+    }
+
+    static void waitFor(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Timed out waiting for " + what);
+    }
+
+    void dumpLogs() {
+        for (SuiteProcess p : processes) {
+            System.err.println("===== " + p.name() + " (last lines) =====\n" + p.logTail(40));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<SuiteProcess> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        for (SuiteProcess p : reversed) {
+            p.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

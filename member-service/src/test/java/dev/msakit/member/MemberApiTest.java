@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -152,9 +153,15 @@ class MemberApiTest {
     }
 
     @Test
-    void actuatorBeyondHealthNeedsAdmin() throws Exception {
+    void actuatorBeyondHealthNeedsTheActuatorAccount() throws Exception {
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/metrics")).andExpect(status().isUnauthorized());
+        String adminToken = login("root@example.com", "root-password");
+        mvc.perform(get("/actuator/env").header("Authorization", "Bearer " + adminToken))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/metrics").with(httpBasic("actuator", "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/metrics").with(httpBasic("actuator", "test-actuator-secret")))
+                .andExpect(status().isOk());
     }
 
     private long signUp(String email) throws Exception {

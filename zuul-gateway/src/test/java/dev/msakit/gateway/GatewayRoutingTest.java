@@ -103,11 +103,16 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void gatewayActuatorShowsOnlyHealth() {
+    void gatewayActuatorNeedsTheActuatorAccount() {
         assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rest.getForEntity("/actuator/routes", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.exchange("/actuator/env", HttpMethod.GET, new HttpEntity<>(bearer(TOKENS.admin(1))),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> env = rest.withBasicAuth("actuator", "test-actuator-secret")
+                .getForEntity("/actuator/env", String.class);
+        assertThat(env.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(env.getBody()).doesNotContain("test-actuator-secret");
     }
 
     private static HttpHeaders bearer(String token) {

@@ -3,7 +3,7 @@ package dev.msakit.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,12 +19,13 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Makes every domain service a stateless OAuth2 resource server: each request needs a valid token except the
- * configured public paths and the health/info probes; other actuator endpoints need the ADMIN role. The gateway
- * checks tokens too, but a service never trusts that it is only reached through the gateway.
+ * configured public paths. (Actuator endpoints have their own chain, see ActuatorSecurityAutoConfiguration.) The
+ * gateway checks tokens too, but a service never trusts that it is only reached through the gateway.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebSecurityConfigurerAdapter.class)
+@ConditionalOnProperty(name = "platform.security.resource-server.enabled", matchIfMissing = true)
 @AutoConfigureBefore(SecurityAutoConfiguration.class)
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 @EnableGlobalMethodSecurity(prePostEnabled = true)
@@ -33,7 +34,6 @@ public class ResourceServerSecurityAutoConfiguration {
     public static final String ROLES_CLAIM = "roles";
 
     @Bean
-    @ConditionalOnMissingBean(WebSecurityConfigurerAdapter.class)
     public WebSecurityConfigurerAdapter resourceServerSecurity(PlatformSecurityProperties properties,
                                                                 ObjectMapper objectMapper) {
         return new ResourceServerSecurity(PublicPaths.parse(properties.getPublicPaths()), objectMapper);
@@ -68,8 +68,6 @@ public class ResourceServerSecurityAutoConfiguration {
                     .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied(objectMapper)).and()
                     .headers().and()
                     .authorizeRequests()
-                    .antMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                    .antMatchers("/actuator/**").hasRole("ADMIN")
                     .antMatchers("/error").permitAll()
                     .requestMatchers(request -> publicPaths.matches(request.getMethod(),
                             pathHelper.getPathWithinApplication(request))).permitAll()

@@ -15,6 +15,6 @@ public class CompleteResponseFilter extends ShallowEtagHeaderFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/actuator") || path.endsWith("hystrix.stream");
+        return path.startsWith("/actuator") || path.endsWith(".stream");
     }
 }

@@ -36,6 +36,37 @@ final class Http {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Reads a server-sent event stream until a line contains {@code expected} or the time is up; returns whether it
+     * was seen. Streams never end on their own, so the connection is closed here.
+     */
+    static boolean streamContains(String url, String expected, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            HttpResponse<java.io.InputStream> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while (System.nanoTime() < deadline && (line = lines.readLine()) != null) {
+                    if (line.contains(expected)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Response getNoRedirect(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
+    }
+
     private static HttpRequest.Builder request(String url, String bearer) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
@@ -49,7 +80,9 @@ final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("X-Trace-Id").orElse(null),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -62,11 +95,15 @@ final class Http {
         final int status;
         final String body;
         final String contentType;
+        final String traceId;
+        final String location;
 
-        Response(int status, String body, String contentType) {
+        Response(int status, String body, String contentType, String traceId, String location) {
             this.status = status;
             this.body = body;
             this.contentType = contentType;
+            this.traceId = traceId;
+            this.location = location;
         }
 
         JsonNode json() {

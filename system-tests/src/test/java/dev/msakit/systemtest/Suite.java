@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The whole core suite on free ports, with its own data folder: Eureka first, then member, order and a first
- * product instance, then a second product instance and the gateway. The first product instance owns the embedded
- * database (H2 AUTO_SERVER), which is why the second one starts only after it.
+ * The whole suite on free ports, with its own data folder: Eureka first, then member, order, a first product
+ * instance and the monitoring processes, then a second product instance and the gateway. The first product instance
+ * owns the embedded database (H2 AUTO_SERVER), which is why the second one starts only after it.
  */
 final class Suite implements AutoCloseable {
 
@@ -24,6 +24,10 @@ final class Suite implements AutoCloseable {
     static final String EUREKA_PASSWORD = "system-test-registry-secret";
     static final String ADMIN_EMAIL = "admin@msakit.test";
     static final String ADMIN_PASSWORD = "admin-password-1";
+    static final String ACTUATOR_USER = "actuator";
+    static final String ACTUATOR_PASSWORD = "system-test-actuator-secret";
+    static final String ADMIN_UI_USER = "operator";
+    static final String ADMIN_UI_PASSWORD = "system-test-admin-ui-secret";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path root = Paths.get(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
@@ -34,13 +38,18 @@ final class Suite implements AutoCloseable {
     final SuiteProcess eureka;
     final SuiteProcess member;
     final SuiteProcess product1;
-    final SuiteProcess product2;
+    SuiteProcess product2;
     final SuiteProcess order;
     final SuiteProcess gateway;
+    final SuiteProcess zipkin;
+    final SuiteProcess turbine;
+    final SuiteProcess dashboard;
+    final SuiteProcess admin;
 
     Suite() throws Exception {
         work = Paths.get(System.getProperty("suite.work", "target/suite")).toAbsolutePath();
         deleteRecursively(work.resolve("data"));
+        deleteRecursively(work.resolve("logs"));
         Files.createDirectories(work);
         int eurekaPort = freePort();
         env.put("EUREKA_USER", EUREKA_USER);
@@ -50,8 +59,18 @@ final class Suite implements AutoCloseable {
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("ORDER_SERVICE_CLIENT_SECRET", "system-test-order-service-secret");
+        env.put("ACTUATOR_USER", ACTUATOR_USER);
+        env.put("ACTUATOR_PASSWORD", ACTUATOR_PASSWORD);
+        env.put("ADMIN_UI_USER", ADMIN_UI_USER);
+        env.put("ADMIN_UI_PASSWORD", ADMIN_UI_PASSWORD);
+        env.put("EUREKA_SERVER_URI", "http://localhost:" + eurekaPort);
+        int zipkinPort = freePort();
+        int turbinePort = freePort();
+        env.put("ZIPKIN_URL", "http://localhost:" + zipkinPort + "/");
+        env.put("TURBINE_STREAM_URL", "http://localhost:" + turbinePort + "/turbine.stream");
         try {
             eureka = start("eureka-server", "eureka-server", eurekaPort);
+            zipkin = start("zipkin-server", "zipkin-server", zipkinPort);
             awaitReady(eureka);
             member = start("member-service", "member-service", freePort());
             product1 = start("product-service-1", "product-service", freePort());
@@ -59,13 +78,18 @@ final class Suite implements AutoCloseable {
             awaitReady(product1);
             product2 = start("product-service-2", "product-service", freePort());
             gateway = start("zuul-gateway", "zuul-gateway", freePort());
-            for (SuiteProcess p : List.of(member, order, product2, gateway)) {
+            turbine = start("turbine", "turbine", turbinePort);
+            dashboard = start("hystrix-dashboard", "hystrix-dashboard", freePort());
+            admin = start("admin-server", "admin-server", freePort());
+            for (SuiteProcess p : List.of(member, order, product2, gateway, turbine, dashboard, admin)) {
                 awaitReady(p);
             }
-            awaitRegistered("MEMBER-SERVICE", 1);
+            awaitReady(zipkin, "/health");
+            for (String app : List.of("MEMBER-SERVICE", "ORDER-SERVICE", "ZUUL-GATEWAY", "TURBINE",
+                    "HYSTRIX-DASHBOARD", "ADMIN-SERVER")) {
+                awaitRegistered(app, 1);
+            }
             awaitRegistered("PRODUCT-SERVICE", 2);
-            awaitRegistered("ORDER-SERVICE", 1);
-            awaitRegistered("ZUUL-GATEWAY", 1);
         } catch (Exception | AssertionError e) {
             dumpLogs();
             close();
@@ -84,12 +108,23 @@ final class Suite implements AutoCloseable {
     }
 
     private void awaitReady(SuiteProcess process) {
+        awaitReady(process, "/actuator/health/readiness");
+    }
+
+    /** Starts a killed instance again, on its port, and waits until it serves. */
+    SuiteProcess restart(SuiteProcess process, String module) throws IOException {
+        SuiteProcess again = start(process.name(), module, process.port());
+        awaitReady(again);
+        return again;
+    }
+
+    private void awaitReady(SuiteProcess process, String healthPath) {
         waitFor(process.name() + " ready", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(process.name() + " exited:\n" + process.logTail(60));
             }
             try {
-                return Http.get(process.url() + "/actuator/health/readiness", null).status == 200;
+                return Http.get(process.url() + healthPath, null).status == 200;
             } catch (RuntimeException notYetListening) {
                 return false;
             }

@@ -31,6 +31,9 @@ final class SuiteProcess {
         }
         Path logs = Files.createDirectories(work.resolve("logs"));
         Path log = logs.resolve(name + ".log");
+        if (Files.exists(log)) {
+            Files.move(log, logs.resolve(name + "-" + System.currentTimeMillis() + ".log"));
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString()));
@@ -40,6 +43,7 @@ final class SuiteProcess {
                 .directory(work.toFile());
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("QUERY_PORT", Integer.toString(port)); // the Zipkin server's name for it
         return new SuiteProcess(name, port, log, builder.start());
     }
 

@@ -1,0 +1,129 @@
+package dev.msakit.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Tracing, circuits and Admin as operators use them, against the running suite. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SuiteExtension.class)
+class ObservabilityIT {
+
+    private Suite suite;
+    private Scenario scenario;
+    private String memberToken;
+    private long productId;
+
+    @BeforeAll
+    void placeSomeOrders(Suite suite) {
+        this.suite = suite;
+        this.scenario = new Scenario(suite);
+        memberToken = scenario.newMemberToken();
+        productId = scenario.newProduct(scenario.adminToken(), 100);
+        scenario.order(memberToken, productId);
+    }
+
+    @Test
+    void oneOrderIsOneTraceAcrossGatewayOrderAndProductService() {
+        Http.Response placed = scenario.order(memberToken, productId);
+        String traceId = placed.traceId;
+        assertThat(traceId).as("X-Trace-Id of the gateway's answer").matches("[0-9a-f]{16,32}");
+
+        Set<String> services = new HashSet<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Http.Response trace = Http.get(suite.zipkin.url() + "/api/v2/trace/" + traceId, null);
+            assertThat(trace.status).as(trace.body).isEqualTo(200);
+            services.clear();
+            for (JsonNode span : trace.json()) {
+                services.add(span.path("localEndpoint").path("serviceName").asText());
+            }
+            assertThat(services).contains("zuul-gateway", "order-service", "product-service");
+        });
+        // No spans from Hystrix's stream polling, health checks or the reconciler's schedule: only real work.
+        for (String service : List.of("order-service", "product-service", "zuul-gateway")) {
+            Http.Response names = Http.get(suite.zipkin.url() + "/api/v2/spans?serviceName=" + service, null);
+            assertThat(names.body).as(service).doesNotContain("stream").doesNotContain("actuator")
+                    .doesNotContain("reconcile").doesNotContain("metricpoller");
+        }
+    }
+
+    @Test
+    void turbineAggregatesOrderServiceCircuits() {
+        scenario.order(memberToken, productId);
+        assertThat(Http.streamContains(suite.turbine.url() + "/turbine.stream",
+                "\"name\":\"ProductClient#reserve(ReservationCommand)\"", Duration.ofSeconds(60)))
+                .as("order-service's Feign command in turbine.stream").isTrue();
+    }
+
+    @Test
+    void dashboardOpensOnTheTurbineStreamAndProxiesOnlyOurHosts() {
+        Http.Response landing = Http.getNoRedirect(suite.dashboard.url() + "/");
+        assertThat(landing.status).isEqualTo(302);
+        assertThat(landing.location).contains("/hystrix/monitor?stream=").contains("turbine.stream");
+        assertThat(Http.get(suite.dashboard.url() + "/hystrix/monitor", null).status).isEqualTo(200);
+
+        String turbine = URLEncoder.encode(suite.turbine.url() + "/turbine.stream", StandardCharsets.UTF_8);
+        assertThat(Http.streamContains(suite.dashboard.url() + "/proxy.stream?origin=" + turbine, "data:",
+                Duration.ofSeconds(30))).as("dashboard proxies the Turbine stream").isTrue();
+        String foreign = URLEncoder.encode("http://example.com/hystrix.stream", StandardCharsets.UTF_8);
+        assertThat(Http.streamContains(suite.dashboard.url() + "/proxy.stream?origin=" + foreign, "data:",
+                Duration.ofSeconds(5))).as("a foreign host is not proxied").isFalse();
+    }
+
+    @Test
+    void adminShowsEveryProcessUp() {
+        List<String> expected = List.of("EUREKA-SERVER", "MEMBER-SERVICE", "PRODUCT-SERVICE", "ORDER-SERVICE",
+                "ZUUL-GATEWAY", "TURBINE", "HYSTRIX-DASHBOARD", "ADMIN-SERVER");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Http.Response instances = Http.getBasic(suite.admin.url() + "/instances", Suite.ADMIN_UI_USER,
+                    Suite.ADMIN_UI_PASSWORD);
+            assertThat(instances.status).isEqualTo(200);
+            Map<String, String> statusByName = new TreeMap<>();
+            int productInstances = 0;
+            for (JsonNode instance : instances.json()) {
+                String name = instance.path("registration").path("name").asText().toUpperCase();
+                String status = instance.path("statusInfo").path("status").asText();
+                statusByName.merge(name, status, (a, b) -> "UP".equals(a) && "UP".equals(b) ? "UP" : a + "," + b);
+                if (name.equals("PRODUCT-SERVICE")) {
+                    productInstances++;
+                }
+            }
+            for (String name : expected) {
+                assertThat(statusByName).as(statusByName.toString()).containsEntry(name, "UP");
+            }
+            assertThat(productInstances).isEqualTo(2);
+        });
+        assertThat(Http.get(suite.admin.url() + "/instances", null).status).isEqualTo(401);
+    }
+
+    @Test
+    void sensitiveActuatorEndpointsRefuseAnonymousCallers() {
+        for (SuiteProcess process : List.of(suite.member, suite.product1, suite.order, suite.gateway, suite.turbine,
+                suite.dashboard)) {
+            assertThat(Http.get(process.url() + "/actuator/env", null).status).as(process.name()).isEqualTo(401);
+            assertThat(Http.get(process.url() + "/actuator/loggers", null).status).as(process.name()).isEqualTo(401);
+            Http.Response env = Http.getBasic(process.url() + "/actuator/env", Suite.ACTUATOR_USER,
+                    Suite.ACTUATOR_PASSWORD);
+            assertThat(env.status).as(process.name()).isEqualTo(200);
+            assertThat(env.body).as("secrets masked").doesNotContain(Suite.ACTUATOR_PASSWORD)
+                    .doesNotContain(Suite.EUREKA_PASSWORD);
+        }
+        Http.Response readiness = Http.get(suite.order.url() + "/actuator/health/readiness", null);
+        assertThat(readiness.status).isEqualTo(200);
+        assertThat(Http.get(suite.order.url() + "/actuator/health/liveness", null).status).isEqualTo(200);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.msakit.systemtest;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Steps several system tests share: a fresh member, the admin, a product, an order, all through the gateway. */
+final class Scenario {
+
+    private final String api;
+
+    Scenario(Suite suite) {
+        this.api = suite.gatewayUrl() + "/api";
+    }
+
+    String newMemberToken() {
+        String email = "m-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Http.Response created = Http.post(api + "/members", null,
+                "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"M\"}");
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        return logIn(email, "password-123");
+    }
+
+    String adminToken() {
+        return logIn(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD);
+    }
+
+    long newProduct(String adminToken, int stock) {
+        Http.Response created = Http.post(api + "/products", adminToken,
+                "{\"name\":\"Traced product\",\"price\":3.00,\"stock\":" + stock + "}");
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        return created.json().path("id").asLong();
+    }
+
+    Http.Response order(String memberToken, long productId) {
+        Http.Response placed = Http.post(api + "/orders", memberToken,
+                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":1}]}");
+        assertThat(placed.status).as(placed.body).isEqualTo(201);
+        return placed;
+    }
+
+    private String logIn(String email, String password) {
+        Http.Response response = Http.post(api + "/auth/token", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertThat(response.status).as(response.body).isEqualTo(200);
+        return response.json().path("access_token").asText();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.msakit.systemtest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two monitoring UIs as a person uses them, in a real headless Chromium (Debian's chromium and chromedriver,
+ * which .ci/run installs). Screenshots land in target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SuiteExtension.class)
+class UserInterfacesIT {
+
+    private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+
+    private Suite suite;
+    private Scenario scenario;
+    private WebDriver browser;
+    private Path screenshots;
+
+    @BeforeAll
+    void openBrowser(Suite suite) throws IOException {
+        this.suite = suite;
+        this.scenario = new Scenario(suite);
+        screenshots = Files.createDirectories(Paths.get("target", "screenshots"));
+        boolean browserInstalled = new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute();
+        if (!"1".equals(System.getenv("MSA_REQUIRE_BROWSER"))) {
+            // On a developer's machine without a browser these two tests are reported as skipped, never as passed.
+            Assumptions.assumeTrue(browserInstalled, "UI tests need: apt-get install chromium chromium-driver");
+        }
+        assertThat(browserInstalled).as("chromium and chromedriver installed (.ci/run installs them)").isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void operatorLogsIntoAdminAndSeesTheServices() throws IOException {
+        browser.get(suite.admin.url() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.name("username")).isEmpty());
+        screenshot("admin-login");
+        browser.findElement(By.name("username")).sendKeys(Suite.ADMIN_UI_USER);
+        browser.findElement(By.name("password")).sendKeys(Suite.ADMIN_UI_PASSWORD);
+        browser.findElement(By.name("password")).submit();
+
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            String page = d.getPageSource().toUpperCase();
+            return page.contains("MEMBER-SERVICE") && page.contains("ORDER-SERVICE") && page.contains("ZUUL-GATEWAY");
+        });
+        screenshot("admin-applications");
+        assertThat(browser.getPageSource().toUpperCase()).contains("PRODUCT-SERVICE").doesNotContain("BAD CREDENTIALS");
+    }
+
+    @Test
+    void operatorOpensTheDashboardAndSeesCircuitsDrawn() throws IOException {
+        String member = scenario.newMemberToken();
+        long product = scenario.newProduct(scenario.adminToken(), 50);
+        scenario.order(member, product);
+
+        browser.get(suite.dashboard.url() + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
+            scenario.order(member, product);
+            return d.getPageSource().contains("ProductClient#reserve")
+                    && !d.findElements(By.cssSelector("#dependencies .monitor")).isEmpty();
+        });
+        screenshot("hystrix-dashboard-circuits");
+        assertThat(browser.getCurrentUrl()).contains("/hystrix/monitor").contains("turbine.stream");
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -56,6 +56,10 @@ class OrderPlacementTest {
 
     private static final String SERVICE_TOKEN = TOKENS.service("order-service");
     private static final String ORDER = "{\"items\":[{\"productId\":1,\"quantity\":2},{\"productId\":2,\"quantity\":1}]}";
+    /** product-service's answer to ORDER: both items reserved, at these prices. */
+    private static final String RESERVED = "{\"status\":\"RESERVED\",\"lines\":["
+            + "{\"productId\":1,\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2},"
+            + "{\"productId\":2,\"productName\":\"Ink\",\"unitPrice\":10.00,\"quantity\":1}]}";
 
     @Autowired
     private MockMvc mvc;
@@ -73,9 +77,7 @@ class OrderPlacementTest {
 
     @Test
     void placesOrderWithReservedPricesAndExactTotal() throws Exception {
-        stubFor(post(urlEqualTo("/internal/reservations")).willReturn(okJson("{\"status\":\"RESERVED\",\"lines\":["
-                + "{\"productId\":1,\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2},"
-                + "{\"productId\":2,\"productName\":\"Ink\",\"unitPrice\":10.00,\"quantity\":1}]}")));
+        stubFor(post(urlEqualTo("/internal/reservations")).willReturn(okJson(RESERVED)));
 
         String body = place(ORDER, TOKENS.member(5)).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("CONFIRMED"))
@@ -136,9 +138,7 @@ class OrderPlacementTest {
 
     @Test
     void anotherMembersOrderIsNotFound() throws Exception {
-        stubFor(post(urlEqualTo("/internal/reservations")).willReturn(okJson("{\"lines\":["
-                + "{\"productId\":1,\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2},"
-                + "{\"productId\":2,\"productName\":\"Ink\",\"unitPrice\":10.00,\"quantity\":1}]}")));
+        stubFor(post(urlEqualTo("/internal/reservations")).willReturn(okJson(RESERVED)));
         String body = place(ORDER, TOKENS.member(9)).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         String id = json.readTree(body).get("id").asText();
@@ -152,9 +152,7 @@ class OrderPlacementTest {
 
     @Test
     void cancelReleasesStock() throws Exception {
-        stubFor(post(urlEqualTo("/internal/reservations")).willReturn(okJson("{\"lines\":["
-                + "{\"productId\":1,\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2},"
-                + "{\"productId\":2,\"productName\":\"Ink\",\"unitPrice\":10.00,\"quantity\":1}]}")));
+        stubFor(post(urlEqualTo("/internal/reservations")).willReturn(okJson(RESERVED)));
         stubFor(post(urlPathMatching("/internal/reservations/.*/release")).willReturn(okJson("{\"status\":\"RELEASED\"}")));
         String body = place(ORDER, TOKENS.member(11)).andReturn().getResponse().getContentAsString();
         String id = json.readTree(body).get("id").asText();

@@ -212,8 +212,12 @@ class CoreSuiteIT {
         }
         Thread.sleep(2_000);
         suite.product2.kill();
-        // Long enough for Eureka to evict the instance and the gateway's Ribbon to drop it.
-        Thread.sleep(20_000);
+        long killedAt = System.nanoTime();
+        // Spring Boot Admin notices the dead instance before Eureka has even evicted it.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> adminStatuses("PRODUCT-SERVICE").stream().anyMatch(s -> !"UP".equals(s)));
+        // Keep the load on long enough for Eureka to evict the instance and the gateway's Ribbon to drop it.
+        Thread.sleep(Math.max(0, 20_000 - (System.nanoTime() - killedAt) / 1_000_000));
         running.set(false);
         for (Future<?> loop : loops) {
             loop.get();
@@ -227,6 +231,18 @@ class CoreSuiteIT {
         // Bring it back, so the suite is whole again for the next test class.
         suite.product2 = suite.restart(suite.product2, "product-service");
         suite.awaitRegistered("PRODUCT-SERVICE", 2);
+    }
+
+    private List<String> adminStatuses(String app) {
+        Http.Response instances = Http.getBasic(suite.admin.url() + "/instances", Suite.ADMIN_UI_USER,
+                Suite.ADMIN_UI_PASSWORD);
+        List<String> statuses = new ArrayList<>();
+        for (JsonNode instance : instances.json()) {
+            if (app.equalsIgnoreCase(instance.path("registration").path("name").asText())) {
+                statuses.add(instance.path("statusInfo").path("status").asText());
+            }
+        }
+        return statuses;
     }
 
     private int stock() {
@@ -266,5 +282,6 @@ class CoreSuiteIT {
         assertThat(response.status).as(response.body).isEqualTo(status);
         assertThat(response.contentType).as(response.body).startsWith("application/problem+json");
         assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        assertThat(response.json().path("traceId").asText()).as("trace id to quote").matches("[0-9a-f]{16,32}");
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The one error body of every service and the gateway: RFC 7807 {@code application/problem+json}.
- * {@code errors} lists field-level validation failures so a client can point at the offending input.
+ * {@code errors} lists field-level validation failures so a client can point at the offending input;
+ * {@code traceId} is what to quote in a bug report (it finds the request in Zipkin and in every log).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class Problem {
@@ -19,14 +20,17 @@ public class Problem {
     private final String detail;
     private final String instance;
     private final List<FieldError> errors;
+    private final String traceId;
 
-    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+                   String traceId) {
         this.type = type;
         this.title = title;
         this.status = status;
         this.detail = detail;
         this.instance = instance;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.traceId = traceId;
     }
 
     public String getType() {
@@ -51,6 +55,10 @@ public class Problem {
 
     public List<FieldError> getErrors() {
         return errors;
+    }
+
+    public String getTraceId() {
+        return traceId;
     }
 
     /** One rejected input field. */

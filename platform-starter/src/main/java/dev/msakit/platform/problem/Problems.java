@@ -1,6 +1,7 @@
 package dev.msakit.platform.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,9 @@ public final class Problems {
     }
 
     public static Problem of(HttpStatus status, String detail, String instance, List<Problem.FieldError> errors) {
-        return new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, instance, errors);
+        // Sleuth keeps the current trace id in the logging context of the request's thread.
+        return new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, instance, errors,
+                MDC.get("traceId"));
     }
 
     public static ResponseEntity<Problem> response(HttpStatus status, String detail, String instance) {

@@ -13,7 +13,6 @@ import org.springframework.http.client.ClientHttpResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What the client gets when a routed service cannot answer (no instance, refused, timed out, circuit open):
@@ -24,17 +23,11 @@ public class ServiceUnavailableFallback implements FallbackProvider {
     private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableFallback.class);
 
     private final String serviceId;
-    private final byte[] body;
+    private final ObjectMapper objectMapper;
 
     public ServiceUnavailableFallback(String serviceId, ObjectMapper objectMapper) {
         this.serviceId = serviceId;
-        Problem problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                serviceId + " is unavailable; please retry later", null);
-        try {
-            this.body = objectMapper.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        this.objectMapper = objectMapper;
     }
 
     @Override
@@ -45,6 +38,14 @@ public class ServiceUnavailableFallback implements FallbackProvider {
     @Override
     public ClientHttpResponse fallbackResponse(String route, Throwable cause) {
         log.warn("Route to {} failed: {}", serviceId, cause == null ? "unknown" : cause.toString());
+        Problem problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                serviceId + " is unavailable; please retry later", null);
+        byte[] body;
+        try {
+            body = objectMapper.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return new ClientHttpResponse() {
             @Override
             public HttpStatus getStatusCode() {
@@ -79,9 +80,5 @@ public class ServiceUnavailableFallback implements FallbackProvider {
                 return headers;
             }
         };
-    }
-
-    String bodyAsString() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

@@ -85,6 +85,7 @@ class GatewayRoutingTest {
         String admin = TOKENS.admin(1);
         for (String path : new String[]{"/api/products/internal/reservations", "/api/internal/reservations",
                 "/api/members/actuator/env", "/api/products/actuator/health", "/api/auth/service-token",
+                "/api/auth/service-token/", "/api/auth/other",
                 "/api/inventory/anything"}) {
             ResponseEntity<String> response = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(admin)),
                     String.class);

@@ -16,6 +16,7 @@ import java.util.Base64;
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Never follows redirects (the client's default), so tests see a 302 as it is. */
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private Http() {
@@ -61,10 +62,6 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static Response getNoRedirect(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
     }
 
     private static HttpRequest.Builder request(String url, String bearer) {

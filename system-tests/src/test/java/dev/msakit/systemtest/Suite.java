@@ -149,6 +149,20 @@ final class Suite implements AutoCloseable {
         return up;
     }
 
+    /** Spring Boot Admin's view: each application (upper case) with the status of each of its instances. */
+    Map<String, List<String>> adminStatuses() {
+        Http.Response instances = Http.getBasic(admin.url() + "/instances", ADMIN_UI_USER, ADMIN_UI_PASSWORD);
+        if (instances.status != 200) {
+            throw new AssertionError("Admin answered " + instances);
+        }
+        Map<String, List<String>> statuses = new java.util.TreeMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode instance : instances.json()) {
+            statuses.computeIfAbsent(instance.path("registration").path("name").asText().toUpperCase(),
+                    name -> new ArrayList<>()).add(instance.path("statusInfo").path("status").asText());
+        }
+        return statuses;
+    }
+
     static void waitFor(String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

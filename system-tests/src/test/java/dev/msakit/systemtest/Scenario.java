@@ -13,12 +13,19 @@ final class Scenario {
         this.api = suite.gatewayUrl() + "/api";
     }
 
+    static final String MEMBER_PASSWORD = "password-123";
+
     String newMemberToken() {
+        return logIn(newMember(), MEMBER_PASSWORD);
+    }
+
+    /** Signs up a new member with {@link #MEMBER_PASSWORD}; returns the e-mail address. */
+    String newMember() {
         String email = "m-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Http.Response created = Http.post(api + "/members", null,
-                "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"M\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"" + MEMBER_PASSWORD + "\",\"name\":\"M\"}");
         assertThat(created.status).as(created.body).isEqualTo(201);
-        return logIn(email, "password-123");
+        return email;
     }
 
     String adminToken() {
@@ -33,13 +40,17 @@ final class Scenario {
     }
 
     Http.Response order(String memberToken, long productId) {
+        return order(memberToken, productId, 1);
+    }
+
+    Http.Response order(String memberToken, long productId, int quantity) {
         Http.Response placed = Http.post(api + "/orders", memberToken,
-                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":1}]}");
+                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":" + quantity + "}]}");
         assertThat(placed.status).as(placed.body).isEqualTo(201);
         return placed;
     }
 
-    private String logIn(String email, String password) {
+    String logIn(String email, String password) {
         Http.Response response = Http.post(api + "/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         assertThat(response.status).as(response.body).isEqualTo(200);

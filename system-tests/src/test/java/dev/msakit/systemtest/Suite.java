@@ -34,13 +34,16 @@ final class Suite implements AutoCloseable {
     private final Path work;
     private final List<SuiteProcess> processes = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
+    /** Per module, on top of {@link #env}: where its data lives. */
+    private final Map<String, Map<String, String>> moduleEnv = new HashMap<>();
 
-    final SuiteProcess eureka;
-    final SuiteProcess member;
-    final SuiteProcess product1;
+    // Not final: a restart puts a new process on the same port.
+    SuiteProcess eureka;
+    SuiteProcess member;
+    SuiteProcess product1;
     SuiteProcess product2;
-    final SuiteProcess order;
-    final SuiteProcess gateway;
+    SuiteProcess order;
+    SuiteProcess gateway;
     final SuiteProcess zipkin;
     final SuiteProcess turbine;
     final SuiteProcess dashboard;
@@ -68,6 +71,9 @@ final class Suite implements AutoCloseable {
         int turbinePort = freePort();
         env.put("ZIPKIN_URL", "http://localhost:" + zipkinPort + "/");
         env.put("TURBINE_STREAM_URL", "http://localhost:" + turbinePort + "/turbine.stream");
+        if (SuiteDatabase.postgres()) {
+            moduleEnv.putAll(new SuiteDatabase().recreate());
+        }
         try {
             eureka = start("eureka-server", "eureka-server", eurekaPort);
             zipkin = start("zipkin-server", "zipkin-server", zipkinPort);
@@ -102,7 +108,9 @@ final class Suite implements AutoCloseable {
     }
 
     private SuiteProcess start(String name, String module, int port) throws IOException {
-        SuiteProcess process = SuiteProcess.start(name, module, port, root, work, env);
+        Map<String, String> processEnv = new HashMap<>(env);
+        processEnv.putAll(moduleEnv.getOrDefault(module, Map.of()));
+        SuiteProcess process = SuiteProcess.start(name, module, port, root, work, processEnv);
         processes.add(process);
         return process;
     }
@@ -116,6 +124,31 @@ final class Suite implements AutoCloseable {
         SuiteProcess again = start(process.name(), module, process.port());
         awaitReady(again);
         return again;
+    }
+
+    /**
+     * Stops the registry, the gateway and every service gracefully, all at once, and starts them again in the
+     * suite's start order on their ports; returns when all are ready and registered again.
+     */
+    void restartRegistryGatewayAndServices() throws Exception {
+        List<SuiteProcess> stopping = List.of(gateway, order, product2, product1, member, eureka);
+        stopping.forEach(SuiteProcess::terminate);
+        for (SuiteProcess p : stopping) {
+            p.stop();
+        }
+        eureka = restart(eureka, "eureka-server");
+        member = start(member.name(), "member-service", member.port());
+        order = start(order.name(), "order-service", order.port());
+        product1 = restart(product1, "product-service");
+        product2 = start(product2.name(), "product-service", product2.port());
+        gateway = start(gateway.name(), "zuul-gateway", gateway.port());
+        for (SuiteProcess p : List.of(member, order, product2, gateway)) {
+            awaitReady(p);
+        }
+        for (String app : List.of("MEMBER-SERVICE", "ORDER-SERVICE", "ZUUL-GATEWAY")) {
+            awaitRegistered(app, 1);
+        }
+        awaitRegistered("PRODUCT-SERVICE", 2);
     }
 
     private void awaitReady(SuiteProcess process, String healthPath) {

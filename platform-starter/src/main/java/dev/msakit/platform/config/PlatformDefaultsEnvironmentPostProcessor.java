@@ -16,6 +16,8 @@ import java.util.List;
  * Adds {@code platform-defaults.yml} (discovery, timeouts, actuator, shutdown) with the lowest precedence, so every
  * service gets the same tuned defaults while its own application.yml and the environment still override them.
  * Runs last, after Boot has loaded the application's own files, so that adding at the end really means lowest.
+ * For each active profile a {@code platform-defaults-<profile>.yml}, when present, goes just above the base file
+ * (the {@code docker} profile's container networking lives there, once for every service).
  */
 public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -26,12 +28,24 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         if (environment.getPropertySources().contains(SOURCE)) {
             return;
         }
+        String[] profiles = environment.getActiveProfiles();
+        // Last active profile wins, as with Boot's own profile files: add it first, the base file at the very end.
+        for (int i = profiles.length - 1; i >= 0; i--) {
+            addLast(environment, "platform-defaults-" + profiles[i] + ".yml");
+        }
+        addLast(environment, SOURCE);
+    }
+
+    private static void addLast(ConfigurableEnvironment environment, String name) {
+        ClassPathResource resource = new ClassPathResource(name);
+        if (!resource.exists()) {
+            return;
+        }
         try {
-            List<PropertySource<?>> sources = new YamlPropertySourceLoader()
-                    .load(SOURCE, new ClassPathResource(SOURCE));
+            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(name, resource);
             sources.forEach(source -> environment.getPropertySources().addLast(source));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + SOURCE, e);
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
     }
 

@@ -1,0 +1,238 @@
+package dev.msakit.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The rules the container and Kubernetes manifests must keep, checked on what docker-compose and kustomize render
+ * (both run here when installed; .ci/run installs them, elsewhere the test is skipped unless
+ * MSA_REQUIRE_DEPLOYMENT_CHECKS=1). The schema check of the same objects is in deployment-checks/run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeploymentPolicyTest {
+
+    private static final Set<String> PUBLISHED = Set.of("zuul-gateway", "zipkin", "hystrix-dashboard", "admin-server");
+    private static final Map<String, String> DATABASES =
+            Map.of("member-service", "member-db", "product-service", "product-db", "order-service", "order-db");
+    private static final Set<String> REPLICATED =
+            Set.of("member-service", "product-service", "order-service", "zuul-gateway");
+
+    private final Path root = Paths.get(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+    private final ObjectMapper yaml = new YAMLMapper();
+    private JsonNode compose;
+    private List<JsonNode> k8s;
+
+    @BeforeAll
+    void render() throws Exception {
+        boolean required = "1".equals(System.getenv("MSA_REQUIRE_DEPLOYMENT_CHECKS"));
+        boolean tools = onPath("docker-compose") && onPath("kubectl");
+        assumeTrue(tools || required, "docker-compose and kubectl not installed (deployment-checks/run installs them)");
+        compose = yaml.readTree(run(root, "docker-compose", "--env-file", ".env.example", "config"));
+
+        Path work = Files.createTempDirectory("k8s");
+        copy(root.resolve("k8s"), work.resolve("k8s"));
+        Path overlay = work.resolve("k8s/overlays/local");
+        Files.copy(overlay.resolve("secrets.env.example"), overlay.resolve("secrets.env"));
+        k8s = new ArrayList<>();
+        Iterator<JsonNode> docs = yaml.readerFor(JsonNode.class)
+                .readValues(new YAMLFactory().createParser(run(root, "kubectl", "kustomize", overlay.toString())));
+        docs.forEachRemaining(k8s::add);
+    }
+
+    @Test
+    void composePublishesOnlyTheGatewayAndTheMonitoringUis() {
+        Set<String> published = new TreeSet<>();
+        compose.path("services").fields().forEachRemaining(service -> {
+            if (service.getValue().has("ports")) {
+                published.add(service.getKey());
+            }
+        });
+        assertThat(published).isEqualTo(new TreeSet<>(PUBLISHED));
+    }
+
+    @Test
+    void everyComposeContainerHasAMemoryLimit() {
+        compose.path("services").fields().forEachRemaining(service ->
+                assertThat(service.getValue().path("mem_limit").asText()).as(service.getKey()).isNotEmpty());
+    }
+
+    @Test
+    void composeServicesOwnTheirDatabaseAndWaitForItAndTheRegistry() {
+        DATABASES.forEach((service, database) -> {
+            JsonNode spec = compose.path("services").path(service);
+            assertThat(spec.path("environment").path("SPRING_PROFILES_ACTIVE").asText()).contains("postgres", "docker");
+            assertThat(spec.path("environment").path("DB_HOST").asText()).isEqualTo(database);
+            assertThat(spec.path("depends_on").path(database).path("condition").asText()).isEqualTo("service_healthy");
+            assertThat(spec.path("depends_on").path("eureka-server").path("condition").asText())
+                    .isEqualTo("service_healthy");
+            JsonNode db = compose.path("services").path(database);
+            assertThat(db.path("volumes").toString()).as(database + " keeps its data in a named volume")
+                    .contains(service.replace("-service", "-data"));
+            assertThat(spec.path("environment").path("DB_USER").asText())
+                    .isEqualTo(db.path("environment").path("POSTGRES_USER").asText());
+        });
+    }
+
+    @Test
+    void composeSecretsComeFromTheEnvFileOnly() throws IOException {
+        Set<String> exampleValues = new HashSet<>();
+        for (String line : Files.readAllLines(root.resolve(".env.example"), StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#") && line.contains("=")) {
+                exampleValues.add(line.substring(line.indexOf('=') + 1));
+            }
+        }
+        compose.path("services").fields().forEachRemaining(service ->
+                service.getValue().path("environment").fields().forEachRemaining(variable -> {
+                    if (variable.getKey().matches(".*(PASSWORD|SECRET|_USER)$")) {
+                        assertThat(exampleValues).as(service.getKey() + " " + variable.getKey() + " from .env")
+                                .contains(variable.getValue().asText());
+                    }
+                }));
+    }
+
+    @Test
+    void everyKubernetesWorkloadIsProbedLimitedAndNonRoot() {
+        List<JsonNode> workloads = workloads();
+        assertThat(workloads).hasSize(10);
+        for (JsonNode workload : workloads) {
+            String name = workload.path("metadata").path("name").asText();
+            JsonNode pod = workload.path("spec").path("template").path("spec");
+            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(name).isTrue();
+            for (JsonNode container : pod.path("containers")) {
+                assertThat(container.path("readinessProbe").isObject()).as(name + " readiness").isTrue();
+                assertThat(container.path("livenessProbe").isObject()).as(name + " liveness").isTrue();
+                assertThat(container.path("resources").path("limits").path("memory").asText()).as(name).isNotEmpty();
+                assertThat(container.path("resources").path("requests").path("memory").asText()).as(name)
+                        .isNotEmpty();
+                if ("app".equals(container.path("name").asText())) {
+                    assertThat(container.path("readinessProbe").path("httpGet").path("path").asText())
+                            .isEqualTo("/actuator/health/readiness");
+                    assertThat(container.path("livenessProbe").path("httpGet").path("path").asText())
+                            .isEqualTo("/actuator/health/liveness");
+                }
+            }
+        }
+    }
+
+    @Test
+    void statelessServicesRunTwiceAndKeepOneDuringDisruptions() {
+        for (String service : REPLICATED) {
+            JsonNode deployment = object("Deployment", service);
+            assertThat(deployment.path("spec").path("replicas").asInt()).as(service).isGreaterThanOrEqualTo(2);
+            JsonNode budget = object("PodDisruptionBudget", service);
+            assertThat(budget.path("spec").path("selector").path("matchLabels"))
+                    .isEqualTo(deployment.path("spec").path("selector").path("matchLabels"));
+        }
+        assertThat(object("StatefulSet", "eureka-server").path("spec").path("replicas").asInt()).isEqualTo(2);
+        assertThat(object("StatefulSet", "postgres").path("spec").path("volumeClaimTemplates")).hasSize(1);
+    }
+
+    @Test
+    void theIngressReachesOnlyTheGateway() {
+        Set<String> backends = new TreeSet<>();
+        for (JsonNode ingress : objects("Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    backends.add(path.path("backend").path("service").path("name").asText());
+                }
+            }
+        }
+        assertThat(backends).containsExactly("zuul-gateway");
+    }
+
+    @Test
+    void everySecretKeyAWorkloadNeedsExists() {
+        JsonNode secret = objects("Secret").get(0);
+        Set<String> keys = new TreeSet<>();
+        secret.path("data").fieldNames().forEachRemaining(keys::add);
+        for (JsonNode workload : workloads()) {
+            for (JsonNode container : workload.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode variable : container.path("env")) {
+                    JsonNode ref = variable.path("valueFrom").path("secretKeyRef");
+                    if (ref.isObject()) {
+                        assertThat(ref.path("name").asText()).isEqualTo(secret.path("metadata").path("name").asText());
+                        if (!ref.path("optional").asBoolean()) {
+                            assertThat(keys).as(workload.path("metadata").path("name").asText())
+                                    .contains(ref.path("key").asText());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private List<JsonNode> workloads() {
+        List<JsonNode> workloads = new ArrayList<>(objects("Deployment"));
+        workloads.addAll(objects("StatefulSet"));
+        return workloads;
+    }
+
+    private List<JsonNode> objects(String kind) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode object : k8s) {
+            if (kind.equals(object.path("kind").asText())) {
+                found.add(object);
+            }
+        }
+        return found;
+    }
+
+    private JsonNode object(String kind, String name) {
+        return objects(kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText()))
+                .findFirst().orElse(MissingNode.getInstance());
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Paths.get(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + err).isZero();
+        return out;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}

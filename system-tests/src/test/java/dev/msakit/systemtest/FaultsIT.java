@@ -9,14 +9,22 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * One fault at a time against the running suite, each undone before the next: what a client sees while a whole
- * service is gone, and while the registry is gone. (An instance killed under load is in CoreSuiteIT; a restart of
+ * service is gone, while it is slow (Chaos Monkey latency), and while the registry is gone. (An instance killed under load is in CoreSuiteIT; a restart of
  * everything in WholeSuiteRestartIT.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -24,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SuiteExtension.class)
 class FaultsIT {
 
-    private static final String RESERVE_COMMAND = "ProductClient#reserve(ReservationCommand)";
+    private static final int STOCK = 1_000_000;
+    private static final int SLOW_MS = 5_000;
 
     private Suite suite;
     private Scenario scenario;
@@ -38,7 +47,7 @@ class FaultsIT {
         scenario = new Scenario(suite);
         api = suite.gatewayUrl() + "/api";
         memberToken = scenario.newMemberToken();
-        productId = scenario.newProduct(scenario.adminToken(), 100);
+        productId = scenario.newProduct(scenario.adminToken(), STOCK);
         scenario.order(memberToken, productId);
     }
 
@@ -81,34 +90,118 @@ class FaultsIT {
         Http.Response accepted = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> Http.post(api + "/orders", memberToken, orderOf(1)), r -> r.status == 201);
         assertThat(accepted.json().path("status").asText()).isEqualTo("CONFIRMED");
-        // The 25 refused orders took no stock: 100 - the order before - the order after.
-        assertThat(Http.get(api + "/products/" + productId, null).json().path("stock").asInt()).isEqualTo(98);
+        // The 25 refused orders took no stock: only the order before and the order after did.
+        assertThat(Http.get(api + "/products/" + productId, null).json().path("stock").asInt()).isEqualTo(STOCK - 2);
     }
 
     @Test
     @Order(2)
+    void aSlowProductServiceIsCutOffAtItsBoundAndOtherRoutesKeepTheirLatency() throws Exception {
+        int stockBefore = stock();
+        try {
+            for (SuiteProcess product : List.of(suite.product1, suite.product2)) {
+                chaos(product, "/assaults", "{\"level\":1,\"latencyActive\":true,"
+                        + "\"latencyRangeStart\":" + SLOW_MS + ",\"latencyRangeEnd\":" + SLOW_MS + "}");
+                chaos(product, "/enable", null);
+            }
+
+            // Placing an order: order-service gives up on product-service after its Ribbon read timeout (2 s, on
+            // each of the two instances) and answers 503 well inside its Hystrix bound of 6.5 s.
+            long started = System.nanoTime();
+            Http.Response refused = Http.post(api + "/orders", memberToken, orderOf(1));
+            long orderMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(refused.status).as(refused.body).isEqualTo(503);
+            assertThat(refused.body).contains("product-service");
+            assertThat(orderMillis).as("cut at the bound, not after the 5 s delay").isBetween(1_500L, 7_000L);
+
+            // Bulkheads: 30 catalog reads hang on the slow service at the same time...
+            ExecutorService clients = Executors.newFixedThreadPool(30);
+            List<Future<Http.Response>> slowReads = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                slowReads.add(clients.submit(() -> Http.get(api + "/products/" + productId, null)));
+            }
+            Thread.sleep(1_000);
+            // ...while members and order lists, which do not need product-service, answer as fast as ever.
+            for (int i = 0; i < 10; i++) {
+                long t = System.nanoTime();
+                assertThat(Http.get(api + "/members/me", memberToken).status).isEqualTo(200);
+                assertThat(Http.get(api + "/orders", memberToken).status).isEqualTo(200);
+                assertThat((System.nanoTime() - t) / 1_000_000).as("two unrelated calls").isLessThan(1_000L);
+            }
+            for (Future<Http.Response> read : slowReads) {
+                // Cut by the gateway's own bound (Hystrix 12.5 s), answered by its fallback.
+                Http.Response response = read.get(20, TimeUnit.SECONDS);
+                assertThat(response.status).as(response.body).isIn(503, 504);
+            }
+            clients.shutdown();
+        } finally {
+            for (SuiteProcess product : List.of(suite.product1, suite.product2)) {
+                chaos(product, "/disable", null);
+            }
+        }
+        // Fast again; the refused order's reservation (if any got through) is released by the reconciler.
+        Http.Response accepted = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> Http.post(api + "/orders", memberToken, orderOf(1)), r -> r.status == 201);
+        assertThat(accepted.json().path("status").asText()).isEqualTo("CONFIRMED");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(stock()).isEqualTo(stockBefore - 1));
+    }
+
+    @Test
+    @Order(3)
     void withTheRegistryGoneServicesCallEachOtherFromTheirCachedRegistry() throws Exception {
-        suite.eureka.stop();
+        // A client keeps calling through everything below: registry down, back up empty, everyone re-registering.
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger calls = new AtomicInteger();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        Future<?> load = client.submit(() -> {
+            while (running.get()) {
+                // gateway -> order-service -> product-service, gateway -> product-service, gateway -> member-service
+                check(failures, Http.post(api + "/orders", memberToken, orderOf(1)), 201);
+                check(failures, Http.get(api + "/products/" + productId, null), 200);
+                check(failures, Http.get(api + "/members/me", memberToken), 200);
+                calls.addAndGet(3);
+            }
+        });
+        try {
+            suite.eureka.stop();
+            Thread.sleep(15_000);
+            int whileDown = calls.get();
 
-        // Every call goes gateway -> service (-> product-service): all from the copies of the registry they hold.
-        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        int orders = 0;
-        while (System.nanoTime() < until) {
-            assertThat(scenario.order(memberToken, productId).json().path("status").asText()).isEqualTo("CONFIRMED");
-            assertThat(Http.get(api + "/products/" + productId, null).status).isEqualTo(200);
-            assertThat(Http.get(api + "/members/me", memberToken).status).isEqualTo(200);
-            orders++;
+            suite.eureka = suite.restart(suite.eureka, "eureka-server");
+            // Each client finds its registration gone at its next heartbeat and registers again.
+            for (String app : List.of("MEMBER-SERVICE", "ORDER-SERVICE", "ZUUL-GATEWAY", "TURBINE",
+                    "HYSTRIX-DASHBOARD", "ADMIN-SERVER")) {
+                suite.awaitRegistered(app, 1);
+            }
+            suite.awaitRegistered("PRODUCT-SERVICE", 2);
+            // And every client's next registry read (every 5 s) sees them all again.
+            Thread.sleep(10_000);
+            running.set(false);
+            load.get(60, TimeUnit.SECONDS);
+            assertThat(whileDown).as("calls made while the registry was down").isPositive();
+            assertThat(failures).as(calls.get() + " calls").isEmpty();
+        } finally {
+            running.set(false);
+            client.shutdownNow();
         }
-        assertThat(orders).isPositive();
+    }
 
-        suite.eureka = suite.restart(suite.eureka, "eureka-server");
-        // Each client finds its registration gone at its next heartbeat and registers again.
-        for (String app : List.of("MEMBER-SERVICE", "ORDER-SERVICE", "ZUUL-GATEWAY", "TURBINE", "HYSTRIX-DASHBOARD",
-                "ADMIN-SERVER")) {
-            suite.awaitRegistered(app, 1);
+    private static void check(List<String> failures, Http.Response response, int expected) {
+        if (response.status != expected) {
+            failures.add(response.status + " " + response.body);
         }
-        suite.awaitRegistered("PRODUCT-SERVICE", 2);
-        assertThat(scenario.order(memberToken, productId).json().path("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    private void chaos(SuiteProcess product, String operation, String json) {
+        Http.Response response = Http.postBasic(product.url() + "/actuator/chaosmonkey" + operation,
+                Suite.ACTUATOR_USER, Suite.ACTUATOR_PASSWORD, json);
+        assertThat(response.status).as(operation + ": " + response.body).isEqualTo(200);
+    }
+
+    private int stock() {
+        return Http.get(api + "/products/" + productId, null).json().path("stock").asInt();
     }
 
     private String orderOf(int quantity) {

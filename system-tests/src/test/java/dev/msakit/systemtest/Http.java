@@ -32,9 +32,25 @@ final class Http {
                 .header("Accept", "application/json").header("Authorization", "Basic " + credentials).GET());
     }
 
+    static Response postBasic(String url, String user, String password, String json) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + credentials)
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     static Response post(String url, String bearer, String json) {
         return send(request(url, bearer).header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Any method, any headers, any body (raw bytes as given): for requests a well-behaved client would not send. */
+    static Response raw(String method, String url, java.util.Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     /**

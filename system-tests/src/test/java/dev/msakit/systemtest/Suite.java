@@ -67,6 +67,12 @@ final class Suite implements AutoCloseable {
         env.put("ADMIN_UI_USER", ADMIN_UI_USER);
         env.put("ADMIN_UI_PASSWORD", ADMIN_UI_PASSWORD);
         env.put("EUREKA_SERVER_URI", "http://localhost:" + eurekaPort);
+        // Every test client calls from 127.0.0.1, thousands of times (the kill test): the gateway's limits are
+        // tested on their own (GatewayRateLimitTest), and set out of reach here.
+        env.put("RATE_LIMIT_MEMBER_PER_SECOND", "1000000");
+        env.put("RATE_LIMIT_ADDRESS_PER_SECOND", "1000000");
+        env.put("RATE_LIMIT_LOGIN_PER_MINUTE", "1000000");
+        env.put("RATE_LIMIT_SIGNUP_PER_HOUR", "1000000");
         int zipkinPort = freePort();
         int turbinePort = freePort();
         env.put("ZIPKIN_URL", "http://localhost:" + zipkinPort + "/");
@@ -74,6 +80,10 @@ final class Suite implements AutoCloseable {
         if (SuiteDatabase.postgres()) {
             moduleEnv.putAll(new SuiteDatabase().recreate());
         }
+        // Product instances carry Chaos Monkey (off until a test turns an assault on through their actuator).
+        Map<String, String> productEnv = moduleEnv.computeIfAbsent("product-service", module -> new HashMap<>());
+        String profiles = productEnv.get("SPRING_PROFILES_ACTIVE");
+        productEnv.put("SPRING_PROFILES_ACTIVE", profiles == null ? "chaos-monkey" : profiles + ",chaos-monkey");
         try {
             eureka = start("eureka-server", "eureka-server", eurekaPort);
             zipkin = start("zipkin-server", "zipkin-server", zipkinPort);

@@ -3,6 +3,7 @@ package dev.msakit.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.netflix.zuul.context.RequestContext;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
+import dev.msakit.gateway.filter.ZuulProblemResponse;
 import dev.msakit.platform.security.PlatformJwtDecoders;
 import dev.msakit.platform.security.PublicPaths;
 import dev.msakit.platform.testing.TestTokens;
@@ -20,7 +21,8 @@ class JwtAuthenticationFilterTest {
 
     private static final TestTokens TOKENS = new TestTokens();
     private final JwtAuthenticationFilter filter = new JwtAuthenticationFilter(TOKENS.decoder(),
-            PublicPaths.parse(List.of("GET /api/products/**", "POST /api/auth/token")), new ObjectMapper());
+            PublicPaths.parse(List.of("GET /api/products/**", "POST /api/auth/token")),
+            new ZuulProblemResponse(new ObjectMapper()));
 
     @AfterEach
     void clearContext() {
@@ -83,7 +85,7 @@ class JwtAuthenticationFilterTest {
     void answers503WhenKeysCannotBeFetched() {
         JwtAuthenticationFilter blind = new JwtAuthenticationFilter(
                 PlatformJwtDecoders.fromJwkSetUri("http://127.0.0.1:1/jwks.json", new RestTemplate(), "msa-kit"),
-                PublicPaths.parse(List.of()), new ObjectMapper());
+                PublicPaths.parse(List.of()), new ZuulProblemResponse(new ObjectMapper()));
         RequestContext context = prepare("GET", "/api/orders", "Bearer " + TOKENS.member(1));
         blind.run();
         assertThat(context.sendZuulResponse()).isFalse();

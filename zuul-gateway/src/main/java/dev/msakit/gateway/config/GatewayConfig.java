@@ -3,6 +3,7 @@ package dev.msakit.gateway.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.gateway.fallback.ServiceUnavailableFallback;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
+import dev.msakit.gateway.filter.ZuulProblemResponse;
 import dev.msakit.gateway.retry.DifferentInstanceRetryFactory;
 import dev.msakit.platform.security.PublicPaths;
 import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryFactory;
@@ -16,9 +17,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 public class GatewayConfig {
 
     @Bean
+    public ZuulProblemResponse zuulProblemResponse(ObjectMapper objectMapper) {
+        return new ZuulProblemResponse(objectMapper);
+    }
+
+    @Bean
     public JwtAuthenticationFilter jwtAuthenticationFilter(JwtDecoder jwtDecoder, GatewayProperties properties,
-                                                           ObjectMapper objectMapper) {
-        return new JwtAuthenticationFilter(jwtDecoder, PublicPaths.parse(properties.getPublicPaths()), objectMapper);
+                                                           ZuulProblemResponse problems) {
+        return new JwtAuthenticationFilter(jwtDecoder, PublicPaths.parse(properties.getPublicPaths()), problems);
     }
 
     @Bean

@@ -1,20 +1,19 @@
 package dev.msakit.gateway.filter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
-import dev.msakit.platform.problem.Problem;
-import dev.msakit.platform.problem.Problems;
 import dev.msakit.platform.security.PublicPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import javax.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
 
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PRE_DECORATION_FILTER_ORDER;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PRE_TYPE;
@@ -28,15 +27,18 @@ public class JwtAuthenticationFilter extends ZuulFilter {
 
     private static final Logger log = LoggerFactory.getLogger(JwtAuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
+    /** Request-context keys under which later filters (rate limits) find who the verified token belongs to. */
+    public static final String MEMBER_ID = "msa.memberId";
+    public static final String MEMBER_ROLES = "msa.memberRoles";
 
     private final JwtDecoder decoder;
     private final PublicPaths publicPaths;
-    private final ObjectMapper objectMapper;
+    private final ZuulProblemResponse problems;
 
-    public JwtAuthenticationFilter(JwtDecoder decoder, PublicPaths publicPaths, ObjectMapper objectMapper) {
+    public JwtAuthenticationFilter(JwtDecoder decoder, PublicPaths publicPaths, ZuulProblemResponse problems) {
         this.decoder = decoder;
         this.publicPaths = publicPaths;
-        this.objectMapper = objectMapper;
+        this.problems = problems;
     }
 
     @Override
@@ -72,7 +74,10 @@ public class JwtAuthenticationFilter extends ZuulFilter {
             return null;
         }
         try {
-            decoder.decode(authorization.substring(BEARER.length()).trim());
+            Jwt jwt = decoder.decode(authorization.substring(BEARER.length()).trim());
+            context.set(MEMBER_ID, jwt.getSubject());
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            context.set(MEMBER_ROLES, roles == null ? Set.of() : Set.copyOf(roles));
         } catch (JwtException e) {
             if (keysUnavailable(e)) {
                 log.warn("Cannot verify tokens: member-service's keys are unavailable ({})", e.getMessage());
@@ -96,17 +101,9 @@ public class JwtAuthenticationFilter extends ZuulFilter {
     }
 
     private void reject(RequestContext context, HttpStatus status, String detail) {
-        Problem problem = Problems.of(status, detail, context.getRequest().getRequestURI());
-        context.setSendZuulResponse(false);
-        context.setResponseStatusCode(status.value());
-        context.getResponse().setContentType(Problem.CONTENT_TYPE);
         if (status == HttpStatus.UNAUTHORIZED) {
             context.getResponse().setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        try {
-            context.setResponseBody(objectMapper.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        problems.send(context, status, detail);
     }
 }

@@ -1,0 +1,113 @@
+package dev.msakit.gateway;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.msakit.platform.testing.TestJwtConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.cloud.contract.wiremock.AutoConfigureWireMock;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's rate limits through the real Zuul filter chain, with windows long enough (a minute) that the
+ * counts are exact. Behind a proxy, so that X-Forwarded-For stands for different clients.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
+        "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
+        "zuul.ratelimit.behind-proxy=true",
+        // A list is bound from one property source as a whole: each overridden policy is given in full.
+        "zuul.ratelimit.policy-list.auth[0].limit=2",
+        "zuul.ratelimit.policy-list.auth[0].refresh-interval=60",
+        "zuul.ratelimit.policy-list.auth[0].type=origin",
+        "zuul.ratelimit.default-policy-list[0].limit=3",
+        "zuul.ratelimit.default-policy-list[0].refresh-interval=60",
+        "zuul.ratelimit.default-policy-list[0].type=user",
+        "zuul.ratelimit.default-policy-list[1].limit=1000",
+        "zuul.ratelimit.default-policy-list[1].refresh-interval=60",
+        "zuul.ratelimit.default-policy-list[1].type=origin"})
+@AutoConfigureWireMock(port = 0)
+@ActiveProfiles("test")
+@Import(TestJwtConfiguration.class)
+// Its own WireMock server and limits must not outlive the class: the static WireMock client follows the latest one.
+@DirtiesContext
+class GatewayRateLimitTest {
+
+    @Autowired
+    private TestRestTemplate rest;
+
+    @BeforeEach
+    void stubServices() {
+        WireMock.reset();
+        stubFor(post(urlEqualTo("/auth/token")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":401}")));
+        stubFor(get(urlEqualTo("/products/1")).willReturn(okJson("{\"id\":1}")));
+    }
+
+    @Test
+    void loginAttemptsAreLimitedPerClientAddressWith429AndRetryAfter() {
+        assertThat(login("10.0.0.1").getStatusCodeValue()).isEqualTo(401);
+        assertThat(login("10.0.0.1").getStatusCodeValue()).isEqualTo(401);
+
+        ResponseEntity<String> limited = login("10.0.0.1");
+
+        assertThat(limited.getStatusCodeValue()).isEqualTo(429);
+        assertThat(limited.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(limited.getBody()).contains("\"status\":429").contains("retry after");
+        long retryAfter = Long.parseLong(limited.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        assertThat(retryAfter).isBetween(1L, 60L);
+        // Another client address has its own allowance; the refused attempt never reached member-service.
+        assertThat(login("10.0.0.2").getStatusCodeValue()).isEqualTo(401);
+        verify(3, postRequestedFor(urlEqualTo("/auth/token")));
+    }
+
+    @Test
+    void eachMemberHasAnAllowanceOfTheirOwn() {
+        for (int i = 0; i < 3; i++) {
+            ResponseEntity<String> allowed = product(TOKENS.member(41));
+            assertThat(allowed.getStatusCodeValue()).isEqualTo(200);
+            assertThat(allowed.getHeaders().getFirst("X-RateLimit-Remaining")).isNotNull();
+        }
+        ResponseEntity<String> limited = product(TOKENS.member(41));
+        assertThat(limited.getStatusCodeValue()).isEqualTo(429);
+        assertThat(limited.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotNull();
+
+        // Same address, another member: not affected.
+        assertThat(product(TOKENS.member(42)).getStatusCodeValue()).isEqualTo(200);
+    }
+
+    private ResponseEntity<String> login(String clientAddress) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Forwarded-For", clientAddress);
+        return rest.exchange("/api/auth/token", HttpMethod.POST,
+                new HttpEntity<>("{\"email\":\"a@b.c\",\"password\":\"wrong-password\"}", headers), String.class);
+    }
+
+    private ResponseEntity<String> product(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        headers.set("X-Forwarded-For", "10.0.0.9");
+        return rest.exchange("/api/products/1", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+}

@@ -188,17 +188,25 @@ class CoreSuiteIT {
 
     @Test
     @Order(13)
-    void killingOneProductInstanceMidStreamFailsNoRead() throws Exception {
+    void killingOneProductInstanceMidStreamFailsNoReadAndReservesNothingTwice() throws Exception {
+        // A product of its own with plenty of stock, so that no order is refused for want of it.
+        Http.Response created = Http.post(api + "/products", adminToken,
+                "{\"name\":\"Kill test product\",\"price\":1.00,\"stock\":1000000}");
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        long product = created.json().path("id").asLong();
+        int stockBefore = stockOf(product);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger ok = new AtomicInteger();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService clients = Executors.newFixedThreadPool(3);
+        List<String> confirmed = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger refusedOrders = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
         List<Future<?>> loops = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
             loops.add(clients.submit(() -> {
                 while (running.get()) {
                     try {
-                        Http.Response r = Http.get(api + "/products/" + productId, null);
+                        Http.Response r = Http.get(api + "/products/" + product, null);
                         if (r.status == 200) {
                             ok.incrementAndGet();
                         } else {
@@ -210,6 +218,20 @@ class CoreSuiteIT {
                 }
             }));
         }
+        // Orders at the same time: each either confirmed or refused with a 503 problem, never anything else.
+        loops.add(clients.submit(() -> {
+            while (running.get()) {
+                Http.Response r = Http.post(api + "/orders", aliceToken,
+                        "{\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}");
+                if (r.status == 201) {
+                    confirmed.add(r.json().path("id").asText());
+                } else if (r.status == 503 && r.contentType.startsWith("application/problem+json")) {
+                    refusedOrders.incrementAndGet();
+                } else {
+                    failures.add("order: " + r.status + " " + r.body);
+                }
+            }
+        }));
         Thread.sleep(2_000);
         suite.product2.kill();
         long killedAt = System.nanoTime();
@@ -225,8 +247,13 @@ class CoreSuiteIT {
         }
         clients.shutdown();
 
-        assertThat(failures).as("failed GETs while an instance died").isEmpty();
+        assertThat(failures).as("failed GETs (or unclean order answers) while an instance died").isEmpty();
         assertThat(ok.get()).isGreaterThan(50);
+        assertThat(confirmed).as("orders confirmed while an instance died").isNotEmpty().doesNotHaveDuplicates();
+        // Exactly one unit per confirmed order left the stock; refused orders gave back whatever they had taken.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(stockOf(product)).as(refusedOrders.get() + " orders refused")
+                        .isEqualTo(stockBefore - confirmed.size()));
         suite.awaitRegistered("PRODUCT-SERVICE", 1);
 
         // Bring it back, so the suite is whole again for the next test class.
@@ -235,7 +262,11 @@ class CoreSuiteIT {
     }
 
     private int stock() {
-        return Http.get(api + "/products/" + productId, null).json().path("stock").asInt();
+        return stockOf(productId);
+    }
+
+    private int stockOf(long product) {
+        return Http.get(api + "/products/" + product, null).json().path("stock").asInt();
     }
 
     /** How many GET /products/{id} this instance answered, from its own metrics (actuator account). */

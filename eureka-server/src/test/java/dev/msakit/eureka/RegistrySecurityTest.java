@@ -10,7 +10,8 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"EUREKA_USER=registry", "EUREKA_PASSWORD=test-secret"})
+        // No start-up window of refused reads here (see EmptyRegistryProtectionTest for that).
+        properties = {"EUREKA_USER=registry", "EUREKA_PASSWORD=test-secret", "EUREKA_WAIT_WHEN_EMPTY_MS=0"})
 class RegistrySecurityTest {
 
     @Autowired

@@ -34,7 +34,7 @@ final class Suite implements AutoCloseable {
     private final Path work;
     private final List<SuiteProcess> processes = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
-    /** Per module, on top of {@link #env}: where its data lives. */
+    /** Per module, on top of {@link #env}: where its data lives, which profiles it runs with. */
     private final Map<String, Map<String, String>> moduleEnv = new HashMap<>();
 
     // Not final: a restart puts a new process on the same port.

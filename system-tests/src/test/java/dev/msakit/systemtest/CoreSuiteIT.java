@@ -235,6 +235,10 @@ class CoreSuiteIT {
         Thread.sleep(2_000);
         suite.product2.kill();
         long killedAt = System.nanoTime();
+        // The gateway's load balancer stops choosing the dead instance long before Eureka evicts it.
+        String dead = ":" + suite.product2.port();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !inGatewayRotation(dead));
         // Spring Boot Admin notices the dead instance before Eureka has even evicted it.
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
                 .until(() -> suite.adminStatuses().getOrDefault("PRODUCT-SERVICE", List.of()).stream()
@@ -259,6 +263,19 @@ class CoreSuiteIT {
         // Bring it back, so the suite is whole again for the next test class.
         suite.product2 = suite.restart(suite.product2, "product-service");
         suite.awaitRegistered("PRODUCT-SERVICE", 2);
+    }
+
+    /** Whether the gateway's Ribbon still counts the instance on this port among product-service's live ones. */
+    private boolean inGatewayRotation(String portSuffix) {
+        Http.Response view = Http.getBasic(suite.gateway.url() + "/actuator/ribbon/product-service",
+                Suite.ACTUATOR_USER, Suite.ACTUATOR_PASSWORD);
+        assertThat(view.status).as(view.body).isEqualTo(200);
+        for (JsonNode instance : view.json().path("instances")) {
+            if (instance.path("hostPort").asText().endsWith(portSuffix) && instance.path("inRotation").asBoolean()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int stock() {

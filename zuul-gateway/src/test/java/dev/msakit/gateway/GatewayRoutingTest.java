@@ -116,6 +116,27 @@ class GatewayRoutingTest {
         assertThat(env.getBody()).doesNotContain("test-actuator-secret");
     }
 
+    @Test
+    void ribbonViewShowsADeadInstanceLeavingRotation() {
+        stubFor(get(urlEqualTo("/products/1")).willReturn(okJson("{\"id\":1}")));
+        rest.getForEntity("/api/products/1", String.class);
+        // Each attempt on order-service fails to connect; a few in a row take its only instance out of rotation.
+        for (int i = 0; i < 3; i++) {
+            rest.exchange("/api/orders", HttpMethod.GET, new HttpEntity<>(bearer(TOKENS.member(2))), String.class);
+        }
+        TestRestTemplate actuator = rest.withBasicAuth("actuator", "test-actuator-secret");
+
+        ResponseEntity<String> dead = actuator.getForEntity("/actuator/ribbon/order-service", String.class);
+        ResponseEntity<String> alive = actuator.getForEntity("/actuator/ribbon/product-service", String.class);
+
+        assertThat(dead.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dead.getBody()).contains("\"hostPort\":\"localhost:1\"").contains("\"inRotation\":false")
+                .contains("\"circuitTripped\":true");
+        assertThat(alive.getBody()).contains("\"inRotation\":true").doesNotContain("\"inRotation\":false");
+        assertThat(rest.getForEntity("/actuator/ribbon/order-service", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     private static HttpHeaders bearer(String token) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);

@@ -5,6 +5,7 @@ import dev.msakit.gateway.fallback.ServiceUnavailableFallback;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import dev.msakit.gateway.filter.ZuulProblemResponse;
 import dev.msakit.gateway.retry.DifferentInstanceRetryFactory;
+import dev.msakit.gateway.ribbon.RibbonRotationEndpoint;
 import dev.msakit.platform.security.PublicPaths;
 import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryFactory;
 import org.springframework.cloud.netflix.ribbon.SpringClientFactory;
@@ -25,6 +26,11 @@ public class GatewayConfig {
     public JwtAuthenticationFilter jwtAuthenticationFilter(JwtDecoder jwtDecoder, GatewayProperties properties,
                                                            ZuulProblemResponse problems) {
         return new JwtAuthenticationFilter(jwtDecoder, PublicPaths.parse(properties.getPublicPaths()), problems);
+    }
+
+    @Bean
+    public RibbonRotationEndpoint ribbonRotationEndpoint(SpringClientFactory clientFactory) {
+        return new RibbonRotationEndpoint(clientFactory);
     }
 
     @Bean

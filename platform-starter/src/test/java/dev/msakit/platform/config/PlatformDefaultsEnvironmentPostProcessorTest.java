@@ -28,6 +28,23 @@ class PlatformDefaultsEnvironmentPostProcessorTest {
     }
 
     @Test
+    void aServiceAddsActuatorEndpointsToThePlatformList() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application",
+                Collections.singletonMap("platform.actuator.expose-also", "routes,ribbon")));
+
+        processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
+                .startsWith("health,info,metrics,hystrix.stream").endsWith(",scheduledtasks,routes,ribbon");
+
+        StandardEnvironment withoutExtras = new StandardEnvironment();
+        processor.postProcessEnvironment(withoutExtras, new SpringApplication());
+        assertThat(withoutExtras.getProperty("management.endpoints.web.exposure.include"))
+                .endsWith(",scheduledtasks,health");
+    }
+
+    @Test
     void withoutTheDockerProfileInstancesRegisterByHostname() {
         StandardEnvironment environment = new StandardEnvironment();
 

@@ -7,13 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import javax.servlet.http.HttpServletRequest;
-import java.util.List;
-import java.util.Set;
 
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PRE_DECORATION_FILTER_ORDER;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PRE_TYPE;
@@ -27,9 +24,8 @@ public class JwtAuthenticationFilter extends ZuulFilter {
 
     private static final Logger log = LoggerFactory.getLogger(JwtAuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
-    /** Request-context keys under which later filters (rate limits) find who the verified token belongs to. */
-    public static final String MEMBER_ID = "msa.memberId";
-    public static final String MEMBER_ROLES = "msa.memberRoles";
+    /** Request-context key of the verified token, for later filters (rate limits) to tell who is calling. */
+    public static final String VERIFIED_TOKEN = "msa.verifiedToken";
 
     private final JwtDecoder decoder;
     private final PublicPaths publicPaths;
@@ -74,10 +70,7 @@ public class JwtAuthenticationFilter extends ZuulFilter {
             return null;
         }
         try {
-            Jwt jwt = decoder.decode(authorization.substring(BEARER.length()).trim());
-            context.set(MEMBER_ID, jwt.getSubject());
-            List<String> roles = jwt.getClaimAsStringList("roles");
-            context.set(MEMBER_ROLES, roles == null ? Set.of() : Set.copyOf(roles));
+            context.set(VERIFIED_TOKEN, decoder.decode(authorization.substring(BEARER.length()).trim()));
         } catch (JwtException e) {
             if (keysUnavailable(e)) {
                 log.warn("Cannot verify tokens: member-service's keys are unavailable ({})", e.getMessage());

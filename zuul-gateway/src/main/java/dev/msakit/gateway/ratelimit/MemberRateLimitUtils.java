@@ -4,8 +4,10 @@ import com.marcosbarbero.cloud.autoconfigure.zuul.ratelimit.config.RateLimitUtil
 import com.marcosbarbero.cloud.autoconfigure.zuul.ratelimit.config.properties.RateLimitProperties;
 import com.netflix.zuul.context.RequestContext;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import javax.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,8 +27,8 @@ public class MemberRateLimitUtils implements RateLimitUtils {
 
     @Override
     public String getUser(HttpServletRequest request) {
-        Object member = RequestContext.getCurrentContext().get(JwtAuthenticationFilter.MEMBER_ID);
-        return member != null ? "member-" + member : "address-" + getRemoteAddress(request);
+        Jwt token = verifiedToken();
+        return token != null ? "member-" + token.getSubject() : "address-" + getRemoteAddress(request);
     }
 
     /** The client address; X-Forwarded-For only behind a trusted proxy, or any client could choose its own key. */
@@ -40,9 +42,13 @@ public class MemberRateLimitUtils implements RateLimitUtils {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Set<String> getUserRoles() {
-        Object roles = RequestContext.getCurrentContext().get(JwtAuthenticationFilter.MEMBER_ROLES);
-        return roles instanceof Set ? (Set<String>) roles : Set.of();
+        Jwt token = verifiedToken();
+        List<String> roles = token == null ? null : token.getClaimAsStringList("roles");
+        return roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    private static Jwt verifiedToken() {
+        return (Jwt) RequestContext.getCurrentContext().get(JwtAuthenticationFilter.VERIFIED_TOKEN);
     }
 }

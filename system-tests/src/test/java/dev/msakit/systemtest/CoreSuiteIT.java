@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 class CoreSuiteIT {
 
     private Suite suite;
+    private Scenario scenario;
     private String api;
 
     private String aliceToken;
@@ -44,6 +45,7 @@ class CoreSuiteIT {
     @BeforeAll
     void useSuite(Suite suite) {
         this.suite = suite;
+        scenario = new Scenario(suite);
         api = suite.gatewayUrl() + "/api";
     }
 
@@ -283,7 +285,7 @@ class CoreSuiteIT {
     }
 
     private int stockOf(long product) {
-        return Http.get(api + "/products/" + product, null).json().path("stock").asInt();
+        return scenario.stock(product);
     }
 
     /** How many GET /products/{id} this instance answered, from its own metrics (actuator account). */

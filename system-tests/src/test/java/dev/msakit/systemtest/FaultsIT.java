@@ -91,13 +91,13 @@ class FaultsIT {
                 .until(() -> Http.post(api + "/orders", memberToken, orderOf(1)), r -> r.status == 201);
         assertThat(accepted.json().path("status").asText()).isEqualTo("CONFIRMED");
         // The 25 refused orders took no stock: only the order before and the order after did.
-        assertThat(Http.get(api + "/products/" + productId, null).json().path("stock").asInt()).isEqualTo(STOCK - 2);
+        assertThat(scenario.stock(productId)).isEqualTo(STOCK - 2);
     }
 
     @Test
     @Order(2)
     void aSlowProductServiceIsCutOffAtItsBoundAndOtherRoutesKeepTheirLatency() throws Exception {
-        int stockBefore = stock();
+        int stockBefore = scenario.stock(productId);
         try {
             for (SuiteProcess product : List.of(suite.product1, suite.product2)) {
                 chaos(product, "/assaults", "{\"level\":1,\"latencyActive\":true,"
@@ -144,7 +144,7 @@ class FaultsIT {
                 .until(() -> Http.post(api + "/orders", memberToken, orderOf(1)), r -> r.status == 201);
         assertThat(accepted.json().path("status").asText()).isEqualTo("CONFIRMED");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertThat(stock()).isEqualTo(stockBefore - 1));
+                .untilAsserted(() -> assertThat(scenario.stock(productId)).isEqualTo(stockBefore - 1));
     }
 
     @Test
@@ -198,10 +198,6 @@ class FaultsIT {
         Http.Response response = Http.postBasic(product.url() + "/actuator/chaosmonkey" + operation,
                 Suite.ACTUATOR_USER, Suite.ACTUATOR_PASSWORD, json);
         assertThat(response.status).as(operation + ": " + response.body).isEqualTo(200);
-    }
-
-    private int stock() {
-        return Http.get(api + "/products/" + productId, null).json().path("stock").asInt();
     }
 
     private String orderOf(int quantity) {

@@ -27,21 +27,15 @@ final class Http {
     }
 
     static Response getBasic(String url, String user, String password) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").header("Authorization", "Basic " + credentials).GET());
+        return send(basic(url, user, password).header("Accept", "application/json").GET());
     }
 
     static Response postBasic(String url, String user, String password, String json) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Basic " + credentials)
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return send(basic(url, user, password).header("Content-Type", "application/json").POST(body(json)));
     }
 
     static Response post(String url, String bearer, String json) {
-        return send(request(url, bearer).header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(url, bearer).header("Content-Type", "application/json").POST(body(json)));
     }
 
     /** Any method, any headers, any body (raw bytes as given): for requests a well-behaved client would not send. */
@@ -78,6 +72,16 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpRequest.Builder basic(String url, String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + credentials);
+    }
+
+    private static HttpRequest.BodyPublisher body(String json) {
+        return json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
     }
 
     private static HttpRequest.Builder request(String url, String bearer) {

@@ -50,6 +50,10 @@ final class Scenario {
         return placed;
     }
 
+    int stock(long productId) {
+        return Http.get(api + "/products/" + productId, null).json().path("stock").asInt();
+    }
+
     String logIn(String email, String password) {
         Http.Response response = Http.post(api + "/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");

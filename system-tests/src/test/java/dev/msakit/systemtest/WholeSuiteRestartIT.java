@@ -48,6 +48,6 @@ class WholeSuiteRestartIT {
         // The member can still log in, and the suite takes new orders.
         String fresh = scenario.logIn(email, Scenario.MEMBER_PASSWORD);
         assertThat(scenario.order(fresh, productId, 5).json().path("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(Http.get(api + "/products/" + productId, null).json().path("stock").asInt()).isEqualTo(10);
+        assertThat(scenario.stock(productId)).isEqualTo(10);
     }
 }

@@ -190,7 +190,26 @@ class CoreSuiteIT {
 
     @Test
     @Order(13)
-    void killingOneProductInstanceMidStreamFailsNoReadAndReservesNothingTwice() throws Exception {
+    void killingTheFirstProductInstanceMidStreamFailsNoReadAndReservesNothingTwice() throws Exception {
+        suite.product1 = killUnderLoadAndRestart(suite.product1);
+    }
+
+    @Test
+    @Order(14)
+    void killingTheSecondProductInstanceMidStreamFailsNoReadAndReservesNothingTwice() throws Exception {
+        suite.product2 = killUnderLoadAndRestart(suite.product2);
+    }
+
+    /**
+     * Steady reads and orders through the gateway while one product instance is killed (SIGKILL): no read fails,
+     * no order is answered uncleanly, the stock is exact. Returns the instance started again on its port.
+     */
+    private SuiteProcess killUnderLoadAndRestart(SuiteProcess victim) throws Exception {
+        // Both instances serve first (one may just have been restarted by the previous test).
+        for (SuiteProcess instance : List.of(suite.product1, suite.product2)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> inGatewayRotation(":" + instance.port()));
+        }
         // A product of its own with plenty of stock, so that no order is refused for want of it.
         Http.Response created = Http.post(api + "/products", adminToken,
                 "{\"name\":\"Kill test product\",\"price\":1.00,\"stock\":1000000}");
@@ -235,10 +254,10 @@ class CoreSuiteIT {
             }
         }));
         Thread.sleep(2_000);
-        suite.product2.kill();
+        victim.kill();
         long killedAt = System.nanoTime();
         // The gateway's load balancer stops choosing the dead instance long before Eureka evicts it.
-        String dead = ":" + suite.product2.port();
+        String dead = ":" + victim.port();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !inGatewayRotation(dead));
         // Spring Boot Admin notices the dead instance before Eureka has even evicted it.
@@ -262,9 +281,10 @@ class CoreSuiteIT {
                         .isEqualTo(stockBefore - confirmed.size()));
         suite.awaitRegistered("PRODUCT-SERVICE", 1);
 
-        // Bring it back, so the suite is whole again for the next test class.
-        suite.product2 = suite.restart(suite.product2, "product-service");
+        // Bring it back, so the suite is whole again for the next test.
+        SuiteProcess again = suite.restart(victim, "product-service");
         suite.awaitRegistered("PRODUCT-SERVICE", 2);
+        return again;
     }
 
     /** Whether the gateway's Ribbon still counts the instance on this port among product-service's live ones. */

@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The whole suite on free ports, with its own data folder: Eureka first, then member, order, a first product
- * instance and the monitoring processes, then a second product instance and the gateway. The first product instance
- * owns the embedded database (H2 AUTO_SERVER), which is why the second one starts only after it.
+ * The whole suite on free ports, with its own data folder: PostgreSQL (one database and account per service),
+ * Eureka and Zipkin first, then the services (two product instances), the gateway and the monitoring processes.
  */
 final class Suite implements AutoCloseable {
 
@@ -37,7 +36,9 @@ final class Suite implements AutoCloseable {
     /** Per module, on top of {@link #env}: where its data lives, which profiles it runs with. */
     private final Map<String, Map<String, String>> moduleEnv = new HashMap<>();
 
+    final SuiteDatabase database;
     // Not final: a restart puts a new process on the same port.
+    SuiteProcess postgres;
     SuiteProcess eureka;
     SuiteProcess member;
     SuiteProcess product1;
@@ -77,30 +78,31 @@ final class Suite implements AutoCloseable {
         int turbinePort = freePort();
         env.put("ZIPKIN_URL", "http://localhost:" + zipkinPort + "/");
         env.put("TURBINE_STREAM_URL", "http://localhost:" + turbinePort + "/turbine.stream");
-        if (SuiteDatabase.postgres()) {
-            moduleEnv.putAll(new SuiteDatabase().recreate());
+        database = new SuiteDatabase(freePort(), work.resolve("data").resolve("postgres"));
+        moduleEnv.put("postgres-server", database.serverEnvironment());
+        for (String owner : SuiteDatabase.owners()) {
+            moduleEnv.put(owner, new HashMap<>(database.serviceEnvironment(owner)));
         }
         // Product instances carry Chaos Monkey (off until a test turns an assault on through their actuator).
-        Map<String, String> productEnv = moduleEnv.computeIfAbsent("product-service", module -> new HashMap<>());
-        String profiles = productEnv.get("SPRING_PROFILES_ACTIVE");
-        productEnv.put("SPRING_PROFILES_ACTIVE", profiles == null ? "chaos-monkey" : profiles + ",chaos-monkey");
+        moduleEnv.get("product-service").put("SPRING_PROFILES_ACTIVE", "chaos-monkey");
         try {
+            postgres = start("postgres", "postgres-server", freePort());
             eureka = start("eureka-server", "eureka-server", eurekaPort);
             zipkin = start("zipkin-server", "zipkin-server", zipkinPort);
+            awaitReady(postgres);
             awaitReady(eureka);
             member = start("member-service", "member-service", freePort());
             product1 = start("product-service-1", "product-service", freePort());
-            order = start("order-service", "order-service", freePort());
-            awaitReady(product1);
             product2 = start("product-service-2", "product-service", freePort());
+            order = start("order-service", "order-service", freePort());
             gateway = start("zuul-gateway", "zuul-gateway", freePort());
             turbine = start("turbine", "turbine", turbinePort);
             dashboard = start("hystrix-dashboard", "hystrix-dashboard", freePort());
             admin = start("admin-server", "admin-server", freePort());
-            for (SuiteProcess p : List.of(member, order, product2, gateway, turbine, dashboard, admin)) {
+            for (SuiteProcess p : List.of(member, order, product1, product2, gateway, turbine, dashboard, admin,
+                    zipkin)) {
                 awaitReady(p);
             }
-            awaitReady(zipkin, "/health");
             for (String app : List.of("MEMBER-SERVICE", "ORDER-SERVICE", "ZUUL-GATEWAY", "TURBINE",
                     "HYSTRIX-DASHBOARD", "ADMIN-SERVER")) {
                 awaitRegistered(app, 1);
@@ -125,8 +127,20 @@ final class Suite implements AutoCloseable {
         return process;
     }
 
-    private void awaitReady(SuiteProcess process) {
-        awaitReady(process, "/actuator/health/readiness");
+
+    /**
+     * One more instance of a data-owning service whose database settings carry another service's account (user and
+     * password): what a misconfigured deployment or a leaked secret would try. Not waited for.
+     */
+    SuiteProcess startWithAccountOf(String name, String module, String accountOf) throws IOException {
+        Map<String, String> processEnv = new HashMap<>(env);
+        processEnv.putAll(moduleEnv.get(module));
+        Map<String, String> other = database.serviceEnvironment(accountOf);
+        processEnv.put("DB_USER", other.get("DB_USER"));
+        processEnv.put("DB_PASSWORD", other.get("DB_PASSWORD"));
+        SuiteProcess process = SuiteProcess.start(name, module, freePort(), root, work, processEnv);
+        processes.add(process);
+        return process;
     }
 
     /** Starts a killed instance again, on its port, and waits until it serves. */
@@ -137,22 +151,23 @@ final class Suite implements AutoCloseable {
     }
 
     /**
-     * Stops the registry, the gateway and every service gracefully, all at once, and starts them again in the
-     * suite's start order on their ports; returns when all are ready and registered again.
+     * Stops the registry, the gateway, every service and the database gracefully, all at once, and starts them
+     * again in the suite's start order on their ports; returns when all are ready and registered again.
      */
-    void restartRegistryGatewayAndServices() throws Exception {
-        List<SuiteProcess> stopping = List.of(gateway, order, product2, product1, member, eureka);
+    void restartDatabaseRegistryGatewayAndServices() throws Exception {
+        List<SuiteProcess> stopping = List.of(gateway, order, product2, product1, member, eureka, postgres);
         stopping.forEach(SuiteProcess::terminate);
         for (SuiteProcess p : stopping) {
             p.stop();
         }
+        postgres = restart(postgres, "postgres-server");
         eureka = restart(eureka, "eureka-server");
         member = start(member.name(), "member-service", member.port());
         order = start(order.name(), "order-service", order.port());
-        product1 = restart(product1, "product-service");
+        product1 = start(product1.name(), "product-service", product1.port());
         product2 = start(product2.name(), "product-service", product2.port());
         gateway = start(gateway.name(), "zuul-gateway", gateway.port());
-        for (SuiteProcess p : List.of(member, order, product2, gateway)) {
+        for (SuiteProcess p : List.of(member, order, product1, product2, gateway)) {
             awaitReady(p);
         }
         for (String app : List.of("MEMBER-SERVICE", "ORDER-SERVICE", "ZUUL-GATEWAY")) {
@@ -161,7 +176,8 @@ final class Suite implements AutoCloseable {
         awaitRegistered("PRODUCT-SERVICE", 2);
     }
 
-    private void awaitReady(SuiteProcess process, String healthPath) {
+    private void awaitReady(SuiteProcess process) {
+        String healthPath = process.healthPath();
         waitFor(process.name() + " ready", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(process.name() + " exited:\n" + process.logTail(60));

@@ -1,75 +1,100 @@
 package dev.msakit.systemtest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where the three data-owning services keep their data during a suite run: embedded H2 files (the default) or,
- * with {@code -Dsuite.database=postgres}, a database and an account of their own on a real PostgreSQL server,
- * made afresh for each run from the test account that {@code system-tests/postgres/start-local-postgres} creates.
+ * The suite's PostgreSQL, as {@code ./msa up} runs it: the postgres-server process with one database and one account
+ * per data-owning service, each account's password known only to that service (and to the server).
  */
 final class SuiteDatabase {
 
-    static final String PROPERTY = "suite.database";
-    private static final List<String> OWNERS = List.of("member-service", "product-service", "order-service");
+    static final String SUPERUSER_PASSWORD = "system-test-postgres-superuser";
 
-    private final String serverUrl = env("MSA_TEST_PG_URL", "jdbc:postgresql://localhost:5432/postgres");
-    private final String user = env("MSA_TEST_PG_USER", "msa_it");
-    private final String password = env("MSA_TEST_PG_PASSWORD", "msa_it_password");
+    /** Service module -> its account prefix and database, as in msa's declaration. */
+    private static final Map<String, Account> ACCOUNTS = new LinkedHashMap<>();
 
-    static boolean postgres() {
-        return "postgres".equals(System.getProperty(PROPERTY, "h2"));
+    static {
+        ACCOUNTS.put("member-service", new Account("MEMBER", "members", "member_service"));
+        ACCOUNTS.put("product-service", new Account("PRODUCT", "products", "product_service"));
+        ACCOUNTS.put("order-service", new Account("ORDER", "orders", "order_service"));
     }
 
-    /** Whether the PostgreSQL run may be skipped here (no server) instead of failing. */
-    static boolean postgresRequired() {
-        return "1".equals(System.getenv("MSA_REQUIRE_POSTGRES"));
+    private final int port;
+    private final Path dataDirectory;
+
+    SuiteDatabase(int port, Path dataDirectory) {
+        this.port = port;
+        this.dataDirectory = dataDirectory;
     }
 
-    boolean reachable() {
-        try (Connection ignored = DriverManager.getConnection(serverUrl, user, password)) {
-            return true;
-        } catch (SQLException e) {
-            return false;
+    /** The postgres-server process's environment: where the data lives, and every account it must create. */
+    Map<String, String> serverEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PG_PORT", Integer.toString(port));
+        env.put("PG_DATA_DIR", dataDirectory.toString());
+        env.put("PG_SUPERUSER_PASSWORD", SUPERUSER_PASSWORD);
+        StringBuilder accounts = new StringBuilder();
+        for (Account account : ACCOUNTS.values()) {
+            accounts.append(accounts.length() == 0 ? "" : ",").append(account.prefix).append(':').append(account.database);
+            env.put(account.prefix + "_DB_USER", account.user);
+            env.put(account.prefix + "_DB_PASSWORD", account.password());
         }
+        env.put("PG_ACCOUNTS", accounts.toString());
+        return env;
     }
 
-    /** Drops and creates each service's database and account; returns the environment for each module. */
-    Map<String, Map<String, String>> recreate() throws SQLException {
-        Map<String, Map<String, String>> environments = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
-             Statement sql = connection.createStatement()) {
-            for (String module : OWNERS) {
-                String name = "msa_it_" + module.substring(0, module.indexOf('-'));
-                String servicePassword = name + "_password";
-                sql.execute("DROP DATABASE IF EXISTS " + name);
-                sql.execute("DROP ROLE IF EXISTS " + name);
-                sql.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + servicePassword + "'");
-                // Creating a database owned by another role requires membership of that role.
-                sql.execute("GRANT " + name + " TO " + user);
-                sql.execute("CREATE DATABASE " + name + " OWNER " + name);
-                Map<String, String> env = new HashMap<>();
-                env.put("SPRING_PROFILES_ACTIVE", "postgres");
-                env.put("DB_URL", serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name);
-                env.put("DB_USER", name);
-                env.put("DB_PASSWORD", servicePassword);
-                environments.put(module, env);
-            }
+    /** A service's environment: its own database and account, nothing of the others'. */
+    Map<String, String> serviceEnvironment(String module) {
+        Account account = ACCOUNTS.get(module);
+        if (account == null) {
+            return Map.of();
         }
-        return environments;
+        return Map.of("DB_PORT", Integer.toString(port), "DB_NAME", account.database,
+                "DB_USER", account.user, "DB_PASSWORD", account.password());
     }
 
-    String describe() {
-        return postgres() ? "PostgreSQL at " + serverUrl : "embedded H2";
+    static List<String> owners() {
+        return List.copyOf(ACCOUNTS.keySet());
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isEmpty() ? fallback : value;
+    /** Opens a session as the given service's account on the given database (as a service would). */
+    Connection connect(String accountOf, String databaseOf) throws SQLException {
+        Account account = ACCOUNTS.get(accountOf);
+        return DriverManager.getConnection(jdbcUrl(ACCOUNTS.get(databaseOf).database), account.user,
+                account.password());
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** The PostgreSQL server process (not its postgres-server parent), from the data directory's lock file. */
+    long serverPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private static final class Account {
+        private final String prefix;
+        private final String database;
+        private final String user;
+
+        Account(String prefix, String database, String user) {
+            this.prefix = prefix;
+            this.database = database;
+            this.user = user;
+        }
+
+        String password() {
+            return "system-test-" + database + "-password";
+        }
     }
 }

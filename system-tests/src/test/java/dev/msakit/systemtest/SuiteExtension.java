@@ -1,25 +1,14 @@
 package dev.msakit.systemtest;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the suite once for all system test classes (it takes a minute or two on two cores) and stops it when the
- * last of them is done. The PostgreSQL run is skipped where no server answers, unless MSA_REQUIRE_POSTGRES=1 (CI).
+ * last of them is done.
  */
-public class SuiteExtension implements ParameterResolver, ExecutionCondition {
-
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (SuiteDatabase.postgres() && !SuiteDatabase.postgresRequired() && !new SuiteDatabase().reachable()) {
-            return ConditionEvaluationResult.disabled("no PostgreSQL server for the test account "
-                    + "(run system-tests/postgres/start-local-postgres)");
-        }
-        return ConditionEvaluationResult.enabled("suite on " + new SuiteDatabase().describe());
-    }
+public class SuiteExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

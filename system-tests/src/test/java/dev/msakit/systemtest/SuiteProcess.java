@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 final class SuiteProcess {
 
     private final String name;
+    private final String module;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private SuiteProcess(String name, int port, Path log, Process process) {
+    private SuiteProcess(String name, String module, int port, Path log, Process process) {
         this.name = name;
+        this.module = module;
         this.port = port;
         this.log = log;
         this.process = process;
@@ -44,11 +46,21 @@ final class SuiteProcess {
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("QUERY_PORT", Integer.toString(port)); // the Zipkin server's name for it
-        return new SuiteProcess(name, port, log, builder.start());
+        return new SuiteProcess(name, module, port, log, builder.start());
     }
 
     String name() {
         return name;
+    }
+
+    String module() {
+        return module;
+    }
+
+    /** Where it says it is ready: Spring's readiness probe, or the plain health URL of the non-Spring processes. */
+    String healthPath() {
+        return module.equals("zipkin-server") || module.equals("postgres-server") ? "/health"
+                : "/actuator/health/readiness";
     }
 
     int port() {
@@ -61,6 +73,12 @@ final class SuiteProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code once the process has ended within the time given, else empty. */
+    java.util.OptionalInt awaitExit(java.time.Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
     }
 
     /** SIGKILL: no graceful shutdown, no deregistration, as when a machine dies. */

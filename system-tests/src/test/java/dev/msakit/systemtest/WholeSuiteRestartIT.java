@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Stops the registry, the gateway and every service, starts them again, and checks that members, products, stock,
+ * Stops the database, the registry, the gateway and every service, starts them again, and checks that members, products, stock,
  * orders and the token signing key all survived. Named to run last: it takes the suite down for a while.
  */
 @ExtendWith(SuiteExtension.class)
@@ -32,7 +32,7 @@ class WholeSuiteRestartIT {
         assertThat(Http.post(api + "/orders/" + orderIds.get(0) + "/cancel", token, null).status).isEqualTo(200);
         JsonNode ordersBefore = Http.get(api + "/orders?size=10", token).json().path("content");
 
-        suite.restartRegistryGatewayAndServices();
+        suite.restartDatabaseRegistryGatewayAndServices();
 
         // The gateway may need a moment more to see the services in its refreshed registry copy.
         Http.Response product = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))

@@ -135,9 +135,24 @@ public class ProblemExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Problem> unexpected(Exception ex, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCause(ex)) {
+            // An outage, not a bug: one line, no stack trace, and an answer the client can act on.
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootCause(ex));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .contentType(Problems.PROBLEM_JSON).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                            "The service's database is unavailable; please retry later", request.getRequestURI()));
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged", request.getRequestURI());
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private ResponseEntity<Problem> validation(BindingResult result, HttpServletRequest request) {

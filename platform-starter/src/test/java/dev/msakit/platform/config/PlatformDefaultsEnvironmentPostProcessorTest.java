@@ -16,7 +16,7 @@ class PlatformDefaultsEnvironmentPostProcessorTest {
     @Test
     void dockerProfileDefaultsOverrideTheBaseDefaultsButNotTheApplication() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.setActiveProfiles("postgres", "docker");
+        environment.setActiveProfiles("chaos-monkey", "docker");
         environment.getPropertySources().addFirst(new MapPropertySource("application",
                 Collections.singletonMap("spring.output.ansi.enabled", "always")));
 

@@ -47,10 +47,12 @@ final class PostgresCluster {
             List<String> command = command("initdb");
             command.addAll(List.of("-D", data.toString(), "-U", SUPERUSER, "-A", "scram-sha-256",
                     "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C"));
-            Process initdb = new ProcessBuilder(command).inheritIO().start();
+            // initdb's own output ends with advice to run pg_ctl, which is wrong here: shown only if it fails.
+            Process initdb = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(initdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!initdb.waitFor(120, TimeUnit.SECONDS) || initdb.exitValue() != 0) {
                 initdb.destroyForcibly();
-                throw new IOException("initdb failed (exit " + initdb.exitValue() + ") for " + data);
+                throw new IOException("initdb failed for " + data + ":\n" + output);
             }
         } finally {
             Files.deleteIfExists(passwordFile);

@@ -46,7 +46,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
         "ORDER_SERVICE_CLIENT_SECRET=test-secret",
         "PRODUCT_READ_TIMEOUT_MS=600",
-        "HYSTRIX_TIMEOUT_MS=2000",
         "order.reconcile.interval-ms=200"})
 @AutoConfigureWireMock(port = 0)
 @AutoConfigureMockMvc

@@ -57,8 +57,8 @@ class DatabaseIT {
     @Test
     @Order(1)
     void eachServiceAccountReachesItsOwnDatabaseAndNoOther() throws SQLException {
-        for (String account : SuiteDatabase.owners()) {
-            for (String database : SuiteDatabase.owners()) {
+        for (String account : suite.database.owners()) {
+            for (String database : suite.database.owners()) {
                 if (account.equals(database)) {
                     try (Connection connection = suite.database.connect(account, database);
                          Statement sql = connection.createStatement();
@@ -86,7 +86,8 @@ class DatabaseIT {
         String log = impostor.logTail(400);
         assertThat(exit).as("product-service with member-service's account must not start:\n" + log).isPresent();
         assertThat(exit.getAsInt()).isNotZero();
-        assertThat(log).contains("no pg_hba.conf entry").contains("member_service").contains("products");
+        assertThat(log).contains("no pg_hba.conf entry").contains(suite.database.user("member-service"))
+                .contains(suite.database.databaseName("product-service"));
     }
 
     @Test

@@ -29,18 +29,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The rules the container and Kubernetes manifests must keep, checked on what docker-compose and kustomize render
  * (both run here when installed; .ci/run installs them, elsewhere the test is skipped unless
- * MSA_REQUIRE_DEPLOYMENT_CHECKS=1). The schema check of the same objects is in deployment-checks/run.
+ * MSA_REQUIRE_DEPLOYMENT_CHECKS=1), and held to suite.conf: the same processes, the same ports, the same public
+ * ones. The schema check of the same objects is in deployment-checks/run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeploymentPolicyTest {
 
-    private static final Set<String> PUBLISHED = Set.of("zuul-gateway", "zipkin", "hystrix-dashboard", "admin-server");
-    private static final Map<String, String> DATABASES =
-            Map.of("member-service", "member-db", "product-service", "product-db", "order-service", "order-db");
-    private static final Set<String> REPLICATED =
-            Set.of("member-service", "product-service", "order-service", "zuul-gateway");
-
     private final Path root = Paths.get(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+    private final SuiteDeclaration declaration = SuiteDeclaration.read(root);
+    /** Containers run the official images of Zipkin and PostgreSQL, under their usual names. */
+    private static final Map<String, String> CONTAINER_NAMES = Map.of("zipkin-server", "zipkin");
     private final ObjectMapper yaml = new YAMLMapper();
     private JsonNode compose;
     private List<JsonNode> k8s;
@@ -62,6 +60,30 @@ class DeploymentPolicyTest {
         docs.forEachRemaining(k8s::add);
     }
 
+    /** Compose and Kubernetes run every declared process (the suite's PostgreSQL as database containers). */
+    @Test
+    void composeAndKubernetesRunEveryDeclaredProcessOnItsPort() {
+        for (SuiteDeclaration.Process declared : declaration.all()) {
+            if (declared.module.equals("postgres-server")) {
+                continue;
+            }
+            String name = containerName(declared);
+            JsonNode service = compose.path("services").path(name);
+            assertThat(service.isObject()).as(name + " in docker-compose.yml").isTrue();
+            JsonNode workload = object("Deployment", name).isMissingNode() ? object("StatefulSet", name)
+                    : object("Deployment", name);
+            assertThat(workload.isMissingNode()).as(name + " in k8s/").isFalse();
+            assertThat(workload.path("spec").path("template").path("spec").path("containers").get(0)
+                    .path("ports").toString()).as(name + "'s port in k8s/").contains("\"containerPort\":" + declared.port);
+        }
+        Set<String> declaredContainers = new TreeSet<>(databases().values());
+        declaration.all().stream().filter(p -> !p.module.equals("postgres-server"))
+                .forEach(p -> declaredContainers.add(containerName(p)));
+        Set<String> composed = new TreeSet<>();
+        compose.path("services").fieldNames().forEachRemaining(composed::add);
+        assertThat(composed).as("docker-compose.yml runs what suite.conf declares").isEqualTo(declaredContainers);
+    }
+
     @Test
     void composePublishesOnlyTheGatewayAndTheMonitoringUis() {
         Set<String> published = new TreeSet<>();
@@ -70,7 +92,9 @@ class DeploymentPolicyTest {
                 published.add(service.getKey());
             }
         });
-        assertThat(published).isEqualTo(new TreeSet<>(PUBLISHED));
+        Set<String> declaredPublic = new TreeSet<>();
+        declaration.all().stream().filter(p -> p.published).forEach(p -> declaredPublic.add(containerName(p)));
+        assertThat(published).isEqualTo(declaredPublic);
     }
 
     @Test
@@ -81,7 +105,7 @@ class DeploymentPolicyTest {
 
     @Test
     void composeServicesOwnTheirDatabaseAndWaitForItAndTheRegistry() {
-        DATABASES.forEach((service, database) -> {
+        databases().forEach((service, database) -> {
             JsonNode spec = compose.path("services").path(service);
             assertThat(spec.path("environment").path("SPRING_PROFILES_ACTIVE").asText()).isEqualTo("docker");
             assertThat(spec.path("environment").path("DB_HOST").asText()).isEqualTo(database);
@@ -116,7 +140,8 @@ class DeploymentPolicyTest {
     @Test
     void everyKubernetesWorkloadIsProbedLimitedAndNonRoot() {
         List<JsonNode> workloads = workloads();
-        assertThat(workloads).hasSize(10);
+        // Every declared process but the suite's PostgreSQL, plus the database StatefulSet.
+        assertThat(workloads).hasSize(declaration.all().size());
         for (JsonNode workload : workloads) {
             String name = workload.path("metadata").path("name").asText();
             JsonNode pod = workload.path("spec").path("template").path("spec");
@@ -139,7 +164,8 @@ class DeploymentPolicyTest {
 
     @Test
     void statelessServicesRunTwiceAndKeepOneDuringDisruptions() {
-        for (String service : REPLICATED) {
+        for (SuiteDeclaration.Process declared : declaration.inTier("service", "edge")) {
+            String service = containerName(declared);
             JsonNode deployment = object("Deployment", service);
             assertThat(deployment.path("spec").path("replicas").asInt()).as(service).isGreaterThanOrEqualTo(2);
             JsonNode budget = object("PodDisruptionBudget", service);
@@ -182,6 +208,19 @@ class DeploymentPolicyTest {
                 }
             }
         }
+    }
+
+    private String containerName(SuiteDeclaration.Process declared) {
+        return CONTAINER_NAMES.getOrDefault(declared.module, declared.module);
+    }
+
+    /** Compose gives each data-owning service a database container of its own: member-service -> member-db. */
+    private Map<String, String> databases() {
+        Map<String, String> databases = new java.util.LinkedHashMap<>();
+        for (SuiteDeclaration.Process owner : declaration.databaseOwners()) {
+            databases.put(owner.module, owner.module.replace("-service", "-db"));
+        }
+        return databases;
     }
 
     private List<JsonNode> workloads() {

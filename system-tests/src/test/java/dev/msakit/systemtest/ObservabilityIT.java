@@ -64,7 +64,7 @@ class ObservabilityIT {
     void turbineAggregatesOrderServiceCircuits() {
         scenario.order(memberToken, productId);
         assertThat(Http.streamContains(suite.turbine.url() + "/turbine.stream",
-                "\"name\":\"ProductClient#reserve(ReservationCommand)\"", Duration.ofSeconds(60)))
+                "\"name\":\"ProductClient#reserve(ReservationRequest)\"", Duration.ofSeconds(60)))
                 .as("order-service's Feign command in turbine.stream").isTrue();
     }
 

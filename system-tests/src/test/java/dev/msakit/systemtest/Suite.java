@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The whole suite on free ports, with its own data folder: PostgreSQL (one database and account per service),
- * Eureka and Zipkin first, then the services (two product instances), the gateway and the monitoring processes.
+ * The whole suite of suite.conf on free ports, with its own data folder: PostgreSQL (one database and account per
+ * service) and Eureka first, then everything else at once, product-service twice (Ribbon has two to balance).
  */
 final class Suite implements AutoCloseable {
 
@@ -28,8 +28,11 @@ final class Suite implements AutoCloseable {
     static final String ADMIN_UI_USER = "operator";
     static final String ADMIN_UI_PASSWORD = "system-test-admin-ui-secret";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** Processes that run more than once, as product-service-1, product-service-2. */
+    private static final Map<String, Integer> INSTANCES = Map.of("product-service", 2);
 
     private final Path root = Paths.get(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+    final SuiteDeclaration declaration = SuiteDeclaration.read(root);
     private final Path work;
     private final List<SuiteProcess> processes = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
@@ -45,17 +48,21 @@ final class Suite implements AutoCloseable {
     SuiteProcess product2;
     SuiteProcess order;
     SuiteProcess gateway;
-    final SuiteProcess zipkin;
-    final SuiteProcess turbine;
-    final SuiteProcess dashboard;
-    final SuiteProcess admin;
+    SuiteProcess zipkin;
+    SuiteProcess turbine;
+    SuiteProcess dashboard;
+    SuiteProcess admin;
 
     Suite() throws Exception {
         work = Paths.get(System.getProperty("suite.work", "target/suite")).toAbsolutePath();
         deleteRecursively(work.resolve("data"));
         deleteRecursively(work.resolve("logs"));
         Files.createDirectories(work);
-        int eurekaPort = freePort();
+        Map<String, Integer> ports = new HashMap<>();
+        for (SuiteDeclaration.Process declared : declaration.all()) {
+            ports.put(declared.name, freePort());
+        }
+        int eurekaPort = ports.get("eureka-server");
         env.put("EUREKA_USER", EUREKA_USER);
         env.put("EUREKA_PASSWORD", EUREKA_PASSWORD);
         env.put("EUREKA_URL", "http://" + EUREKA_USER + ":" + EUREKA_PASSWORD + "@localhost:" + eurekaPort + "/eureka/");
@@ -74,45 +81,65 @@ final class Suite implements AutoCloseable {
         env.put("RATE_LIMIT_ADDRESS_PER_SECOND", "1000000");
         env.put("RATE_LIMIT_LOGIN_PER_MINUTE", "1000000");
         env.put("RATE_LIMIT_SIGNUP_PER_HOUR", "1000000");
-        int zipkinPort = freePort();
-        int turbinePort = freePort();
-        env.put("ZIPKIN_URL", "http://localhost:" + zipkinPort + "/");
-        env.put("TURBINE_STREAM_URL", "http://localhost:" + turbinePort + "/turbine.stream");
-        database = new SuiteDatabase(freePort(), work.resolve("data").resolve("postgres"));
-        moduleEnv.put("postgres-server", database.serverEnvironment());
-        for (String owner : SuiteDatabase.owners()) {
-            moduleEnv.put(owner, new HashMap<>(database.serviceEnvironment(owner)));
+        env.put("ZIPKIN_URL", "http://localhost:" + ports.get("zipkin-server") + "/");
+        env.put("TURBINE_STREAM_URL", "http://localhost:" + ports.get("turbine") + "/turbine.stream");
+        database = new SuiteDatabase(freePort(), work.resolve("data").resolve("postgres"), declaration);
+        for (SuiteDeclaration.Process declared : declaration.all()) {
+            moduleEnv.put(declared.module, new HashMap<>(declared.module.equals("postgres-server")
+                    ? database.serverEnvironment() : database.serviceEnvironment(declared.name)));
         }
         // Product instances carry Chaos Monkey (off until a test turns an assault on through their actuator).
         moduleEnv.get("product-service").put("SPRING_PROFILES_ACTIVE", "chaos-monkey");
+        Map<String, SuiteProcess> running = new HashMap<>();
         try {
-            postgres = start("postgres", "postgres-server", freePort());
-            eureka = start("eureka-server", "eureka-server", eurekaPort);
-            zipkin = start("zipkin-server", "zipkin-server", zipkinPort);
-            awaitReady(postgres);
-            awaitReady(eureka);
-            member = start("member-service", "member-service", freePort());
-            product1 = start("product-service-1", "product-service", freePort());
-            product2 = start("product-service-2", "product-service", freePort());
-            order = start("order-service", "order-service", freePort());
-            gateway = start("zuul-gateway", "zuul-gateway", freePort());
-            turbine = start("turbine", "turbine", turbinePort);
-            dashboard = start("hystrix-dashboard", "hystrix-dashboard", freePort());
-            admin = start("admin-server", "admin-server", freePort());
-            for (SuiteProcess p : List.of(member, order, product1, product2, gateway, turbine, dashboard, admin,
-                    zipkin)) {
-                awaitReady(p);
+            // As ./msa up: the database and the registry first, then everything else together.
+            List<SuiteProcess> first = startAll(declaration.inTier("data", "registry"), ports, running);
+            adopt(running);
+            first.forEach(this::awaitReady);
+            List<SuiteProcess> rest = startAll(declaration.inTier("tracing", "service", "edge", "monitoring"), ports,
+                    running);
+            adopt(running);
+            rest.forEach(this::awaitReady);
+            for (SuiteDeclaration.Process declared : declaration.all()) {
+                if (declared.registers()) {
+                    awaitRegistered(declared.appId(), INSTANCES.getOrDefault(declared.name, 1));
+                }
             }
-            for (String app : List.of("MEMBER-SERVICE", "ORDER-SERVICE", "ZUUL-GATEWAY", "TURBINE",
-                    "HYSTRIX-DASHBOARD", "ADMIN-SERVER")) {
-                awaitRegistered(app, 1);
-            }
-            awaitRegistered("PRODUCT-SERVICE", 2);
         } catch (Exception | AssertionError e) {
             dumpLogs();
             close();
             throw e;
         }
+    }
+
+    /** The processes the tests address by role. */
+    private void adopt(Map<String, SuiteProcess> running) {
+        postgres = running.get("postgres");
+        eureka = running.get("eureka-server");
+        member = running.get("member-service");
+        product1 = running.get("product-service-1");
+        product2 = running.get("product-service-2");
+        order = running.get("order-service");
+        gateway = running.get("zuul-gateway");
+        zipkin = running.get("zipkin-server");
+        turbine = running.get("turbine");
+        dashboard = running.get("hystrix-dashboard");
+        admin = running.get("admin-server");
+    }
+
+    private List<SuiteProcess> startAll(List<SuiteDeclaration.Process> declared, Map<String, Integer> ports,
+                                        Map<String, SuiteProcess> running) throws IOException {
+        List<SuiteProcess> started = new ArrayList<>();
+        for (SuiteDeclaration.Process process : declared) {
+            int instances = INSTANCES.getOrDefault(process.name, 1);
+            for (int i = 1; i <= instances; i++) {
+                String name = instances == 1 ? process.name : process.name + "-" + i;
+                SuiteProcess instance = start(name, process.module, i == 1 ? ports.get(process.name) : freePort());
+                running.put(name, instance);
+                started.add(instance);
+            }
+        }
+        return started;
     }
 
     String gatewayUrl() {
@@ -177,7 +204,8 @@ final class Suite implements AutoCloseable {
     }
 
     private void awaitReady(SuiteProcess process) {
-        String healthPath = process.healthPath();
+        String healthPath = declaration.all().stream().filter(p -> p.module.equals(process.module()))
+                .findFirst().orElseThrow().health;
         waitFor(process.name() + " ready", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(process.name() + " exited:\n" + process.logTail(60));

@@ -7,33 +7,27 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The suite's PostgreSQL, as {@code ./msa up} runs it: the postgres-server process with one database and one account
- * per data-owning service, each account's password known only to that service (and to the server).
+ * per data-owning service of suite.conf, each account's password known only to that service (and to the server).
  */
 final class SuiteDatabase {
 
     static final String SUPERUSER_PASSWORD = "system-test-postgres-superuser";
 
-    /** Service module -> its account prefix and database, as in msa's declaration. */
-    private static final Map<String, Account> ACCOUNTS = new LinkedHashMap<>();
-
-    static {
-        ACCOUNTS.put("member-service", new Account("MEMBER", "members", "member_service"));
-        ACCOUNTS.put("product-service", new Account("PRODUCT", "products", "product_service"));
-        ACCOUNTS.put("order-service", new Account("ORDER", "orders", "order_service"));
-    }
-
     private final int port;
     private final Path dataDirectory;
+    private final List<SuiteDeclaration.Process> owners;
 
-    SuiteDatabase(int port, Path dataDirectory) {
+    SuiteDatabase(int port, Path dataDirectory, SuiteDeclaration declaration) {
         this.port = port;
         this.dataDirectory = dataDirectory;
+        this.owners = declaration.databaseOwners();
     }
 
     /** The postgres-server process's environment: where the data lives, and every account it must create. */
@@ -42,35 +36,40 @@ final class SuiteDatabase {
         env.put("PG_PORT", Integer.toString(port));
         env.put("PG_DATA_DIR", dataDirectory.toString());
         env.put("PG_SUPERUSER_PASSWORD", SUPERUSER_PASSWORD);
-        StringBuilder accounts = new StringBuilder();
-        for (Account account : ACCOUNTS.values()) {
-            accounts.append(accounts.length() == 0 ? "" : ",").append(account.prefix).append(':').append(account.database);
-            env.put(account.prefix + "_DB_USER", account.user);
-            env.put(account.prefix + "_DB_PASSWORD", account.password());
+        env.put("PG_ACCOUNTS", owners.stream().map(o -> o.account() + ":" + o.databaseName())
+                .collect(Collectors.joining(",")));
+        for (SuiteDeclaration.Process owner : owners) {
+            env.put(owner.account() + "_DB_USER", user(owner));
+            env.put(owner.account() + "_DB_PASSWORD", password(owner));
         }
-        env.put("PG_ACCOUNTS", accounts.toString());
         return env;
     }
 
     /** A service's environment: its own database and account, nothing of the others'. */
-    Map<String, String> serviceEnvironment(String module) {
-        Account account = ACCOUNTS.get(module);
-        if (account == null) {
-            return Map.of();
-        }
-        return Map.of("DB_PORT", Integer.toString(port), "DB_NAME", account.database,
-                "DB_USER", account.user, "DB_PASSWORD", account.password());
+    Map<String, String> serviceEnvironment(String name) {
+        return owners.stream().filter(o -> o.name.equals(name)).findFirst()
+                .map(o -> Map.of("DB_PORT", Integer.toString(port), "DB_NAME", o.databaseName(),
+                        "DB_USER", user(o), "DB_PASSWORD", password(o)))
+                .orElse(Map.of());
     }
 
-    static List<String> owners() {
-        return List.copyOf(ACCOUNTS.keySet());
+    List<String> owners() {
+        return owners.stream().map(o -> o.name).collect(Collectors.toList());
     }
 
-    /** Opens a session as the given service's account on the given database (as a service would). */
+    /** Opens a session as one service's account on another's (or its own) database. */
     Connection connect(String accountOf, String databaseOf) throws SQLException {
-        Account account = ACCOUNTS.get(accountOf);
-        return DriverManager.getConnection(jdbcUrl(ACCOUNTS.get(databaseOf).database), account.user,
-                account.password());
+        SuiteDeclaration.Process account = owner(accountOf);
+        return DriverManager.getConnection(jdbcUrl(owner(databaseOf).databaseName()), user(account),
+                password(account));
+    }
+
+    String user(String name) {
+        return user(owner(name));
+    }
+
+    String databaseName(String name) {
+        return owner(name).databaseName();
     }
 
     String jdbcUrl(String database) {
@@ -82,19 +81,16 @@ final class SuiteDatabase {
         return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
     }
 
-    private static final class Account {
-        private final String prefix;
-        private final String database;
-        private final String user;
+    private SuiteDeclaration.Process owner(String name) {
+        return owners.stream().filter(o -> o.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " owns no database in suite.conf"));
+    }
 
-        Account(String prefix, String database, String user) {
-            this.prefix = prefix;
-            this.database = database;
-            this.user = user;
-        }
+    private static String user(SuiteDeclaration.Process owner) {
+        return owner.account().toLowerCase(Locale.ROOT) + "_service";
+    }
 
-        String password() {
-            return "system-test-" + database + "-password";
-        }
+    private static String password(SuiteDeclaration.Process owner) {
+        return "system-test-" + owner.databaseName() + "-password";
     }
 }

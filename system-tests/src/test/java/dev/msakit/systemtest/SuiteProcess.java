@@ -57,12 +57,6 @@ final class SuiteProcess {
         return module;
     }
 
-    /** Where it says it is ready: Spring's readiness probe, or the plain health URL of the non-Spring processes. */
-    String healthPath() {
-        return module.equals("zipkin-server") || module.equals("postgres-server") ? "/health"
-                : "/actuator/health/readiness";
-    }
-
     int port() {
         return port;
     }

@@ -1,8 +1,10 @@
 package dev.msakit.member.api;
 
+import dev.msakit.contracts.Roles;
 import dev.msakit.member.domain.Member;
 import dev.msakit.member.domain.MemberService;
 import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.security.AccessTokens;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import javax.validation.Valid;
 import java.net.URI;
-import java.util.List;
 
 @RestController
 @RequestMapping("/members")
@@ -35,24 +36,14 @@ public class MemberController {
 
     @GetMapping("/me")
     public MemberResponse me(@AuthenticationPrincipal Jwt jwt) {
-        return MemberResponse.of(members.get(memberId(jwt)));
+        return MemberResponse.of(members.get(AccessTokens.memberId(jwt)));
     }
 
     @GetMapping("/{id}")
     public MemberResponse get(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        boolean admin = roles != null && roles.contains("ADMIN");
-        if (!admin && id != memberId(jwt)) {
+        if (!AccessTokens.hasRole(jwt, Roles.ADMIN) && id != AccessTokens.memberId(jwt)) {
             throw ApiException.forbidden("You may only read your own member record");
         }
         return MemberResponse.of(members.get(id));
-    }
-
-    private static long memberId(Jwt jwt) {
-        try {
-            return Long.parseLong(jwt.getSubject());
-        } catch (NumberFormatException e) {
-            throw ApiException.unauthorized("The access token has no member subject");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.msakit.member.token;
 
+import dev.msakit.contracts.Roles;
+import dev.msakit.contracts.TokenClaims;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -45,7 +47,7 @@ public class TokenIssuer {
 
     /** A token for a service account: subject = client id, the single role SERVICE. */
     public IssuedToken issueForService(String clientId) {
-        return issue(clientId, List.of("SERVICE"));
+        return issue(clientId, List.of(Roles.SERVICE));
     }
 
     private IssuedToken issue(String subject, List<String> roles) {
@@ -54,7 +56,7 @@ public class TokenIssuer {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(properties.getIssuer())
                 .subject(subject)
-                .claim("roles", roles)
+                .claim(TokenClaims.ROLES, roles)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString())

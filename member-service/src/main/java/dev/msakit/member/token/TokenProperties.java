@@ -1,5 +1,6 @@
 package dev.msakit.member.token;
 
+import dev.msakit.contracts.TokenClaims;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConstructorBinding;
 
@@ -15,7 +16,7 @@ public class TokenProperties {
 
     public TokenProperties(Duration ttl, String issuer, String privateKeyPem) {
         this.ttl = ttl == null ? Duration.ofMinutes(15) : ttl;
-        this.issuer = issuer == null ? "msa-kit" : issuer;
+        this.issuer = issuer == null ? TokenClaims.ISSUER : issuer;
         this.privateKeyPem = privateKeyPem == null ? "" : privateKeyPem;
     }
 

@@ -1,10 +1,12 @@
 package dev.msakit.order.api;
 
+import dev.msakit.contracts.OrderIds;
 import dev.msakit.order.domain.OrderLine;
 import dev.msakit.order.domain.OrderService;
 import dev.msakit.order.domain.PurchaseOrder;
 import dev.msakit.platform.api.PageResponse;
 import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.security.AccessTokens;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,7 +24,6 @@ import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The authenticated member's own orders; the member id always comes from the verified token. */
@@ -30,9 +31,6 @@ import java.util.stream.Collectors;
 @RequestMapping("/orders")
 @Validated
 public class OrderController {
-
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-            + "[0-9a-fA-F]{12}");
 
     private final OrderService orders;
 
@@ -46,7 +44,7 @@ public class OrderController {
         List<OrderLine> lines = request.getItems().stream()
                 .map(i -> new OrderLine(i.getProductId(), i.getQuantity()))
                 .collect(Collectors.toList());
-        PurchaseOrder order = orders.place(memberId(jwt), lines);
+        PurchaseOrder order = orders.place(AccessTokens.memberId(jwt), lines);
         return ResponseEntity.created(URI.create("/orders/" + order.getId())).body(OrderResponse.of(order));
     }
 
@@ -54,31 +52,23 @@ public class OrderController {
     public PageResponse<OrderResponse> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                             @AuthenticationPrincipal Jwt jwt) {
-        return PageResponse.of(orders.list(memberId(jwt), page, size), OrderResponse::of);
+        return PageResponse.of(orders.list(AccessTokens.memberId(jwt), page, size), OrderResponse::of);
     }
 
     @GetMapping("/{id}")
     public OrderResponse get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        return OrderResponse.of(orders.get(memberId(jwt), validId(id)));
+        return OrderResponse.of(orders.get(AccessTokens.memberId(jwt), validId(id)));
     }
 
     @PostMapping("/{id}/cancel")
     public OrderResponse cancel(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        return OrderResponse.of(orders.cancel(memberId(jwt), validId(id)));
+        return OrderResponse.of(orders.cancel(AccessTokens.memberId(jwt), validId(id)));
     }
 
     private static String validId(String id) {
-        if (!UUID.matcher(id).matches()) {
+        if (!OrderIds.isValid(id)) {
             throw ApiException.badRequest("Order id must be a UUID");
         }
-        return id.toLowerCase();
-    }
-
-    private static long memberId(Jwt jwt) {
-        try {
-            return Long.parseLong(jwt.getSubject());
-        } catch (NumberFormatException e) {
-            throw ApiException.forbidden("Only members place and read orders");
-        }
+        return OrderIds.normalize(id);
     }
 }

@@ -1,5 +1,8 @@
 package dev.msakit.order.client;
 
+import dev.msakit.contracts.ServiceIds;
+import dev.msakit.contracts.reservation.ReservationRequest;
+import dev.msakit.contracts.reservation.ReservationResponse;
 import dev.msakit.platform.problem.ApiException;
 import feign.hystrix.FallbackFactory;
 import org.slf4j.Logger;
@@ -13,20 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProductClientFallbackFactory implements FallbackFactory<ProductClient> {
 
-    static final String SERVICE = "product-service";
+    static final String SERVICE = ServiceIds.PRODUCT;
     private static final Logger log = LoggerFactory.getLogger(ProductClientFallbackFactory.class);
 
     @Override
     public ProductClient create(Throwable cause) {
         return new ProductClient() {
             @Override
-            public ReservationResult reserve(ReservationCommand command) {
-                log.warn("Reservation for order {} failed: {}", command.getOrderId(), String.valueOf(cause));
+            public ReservationResponse reserve(ReservationRequest request) {
+                log.warn("Reservation for order {} failed: {}", request.getOrderId(), String.valueOf(cause));
                 throw ApiException.serviceUnavailable(SERVICE);
             }
 
             @Override
-            public ReservationResult release(String orderId) {
+            public ReservationResponse release(String orderId) {
                 log.warn("Release for order {} failed: {}", orderId, String.valueOf(cause));
                 throw ApiException.serviceUnavailable(SERVICE);
             }

@@ -1,8 +1,8 @@
 package dev.msakit.order.domain;
 
+import dev.msakit.contracts.reservation.ReservationRequest;
+import dev.msakit.contracts.reservation.ReservationResponse;
 import dev.msakit.order.client.ProductClient;
-import dev.msakit.order.client.ReservationCommand;
-import dev.msakit.order.client.ReservationResult;
 import dev.msakit.platform.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +44,10 @@ public class OrderService {
             throw ApiException.badRequest("Each product may appear only once per order; combine the quantities");
         }
         PurchaseOrder pending = transactions.execute(status -> orders.save(PurchaseOrder.pending(memberId, lines)));
-        ReservationResult reservation;
+        ReservationResponse reservation;
         try {
-            reservation = products.reserve(new ReservationCommand(pending.getId(), lines.stream()
-                    .map(l -> new ReservationCommand.Item(l.getProductId(), l.getQuantity()))
+            reservation = products.reserve(new ReservationRequest(pending.getId(), lines.stream()
+                    .map(l -> new ReservationRequest.Item(l.getProductId(), l.getQuantity()))
                     .collect(Collectors.toList())));
         } catch (RuntimeException e) {
             transactions.executeWithoutResult(status -> load(pending.getId()).fail());

@@ -1,11 +1,18 @@
 package dev.msakit.platform.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.netflix.hystrix.HystrixCommand;
+import com.netflix.hystrix.HystrixCommandGroupKey;
+import com.netflix.hystrix.HystrixCommandKey;
+import com.netflix.hystrix.HystrixCommandProperties;
+import feign.Feign;
 import feign.codec.ErrorDecoder;
+import feign.hystrix.SetterFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /** Feign defaults shared by every service-to-service client. */
 @Configuration(proxyBeanMethods = false)
@@ -16,5 +23,22 @@ public class PlatformFeignAutoConfiguration {
     @ConditionalOnMissingBean(ErrorDecoder.class)
     public ErrorDecoder problemErrorDecoder(ObjectMapper objectMapper) {
         return new ProblemErrorDecoder(objectMapper);
+    }
+
+    /**
+     * Feign names its Hystrix commands after methods (ProductClient#reserve(...)), so a per-service property cannot
+     * reach them: each command gets the timeout budget of its client's Ribbon settings here instead (the same keys
+     * and group as Feign's own factory, so dashboards and metrics keep their names).
+     */
+    @Bean
+    @ConditionalOnClass(SetterFactory.class)
+    @ConditionalOnMissingBean(SetterFactory.class)
+    public SetterFactory timeoutBudgetSetterFactory(ConfigurableEnvironment environment) {
+        TimeoutBudget budget = new TimeoutBudget(environment);
+        return (target, method) -> HystrixCommand.Setter
+                .withGroupKey(HystrixCommandGroupKey.Factory.asKey(target.name()))
+                .andCommandKey(HystrixCommandKey.Factory.asKey(Feign.configKey(target.type(), method)))
+                .andCommandPropertiesDefaults(HystrixCommandProperties.Setter()
+                        .withExecutionTimeoutInMilliseconds(Math.toIntExact(budget.hystrixTimeoutMs(target.name()))));
     }
 }

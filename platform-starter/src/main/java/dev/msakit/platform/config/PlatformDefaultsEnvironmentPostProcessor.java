@@ -1,10 +1,12 @@
 package dev.msakit.platform.config;
 
+import dev.msakit.platform.client.TimeoutBudget;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
@@ -17,11 +19,13 @@ import java.util.List;
  * service gets the same tuned defaults while its own application.yml and the environment still override them.
  * Runs last, after Boot has loaded the application's own files, so that adding at the end really means lowest.
  * For each active profile a {@code platform-defaults-<profile>.yml}, when present, goes just above the base file
- * (the {@code docker} profile's container networking lives there, once for every service).
+ * (the {@code docker} profile's container networking lives there, once for every service). Last of all, the Hystrix
+ * timeouts that {@link TimeoutBudget} derives from Ribbon's settings.
  */
 public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "platform-defaults.yml";
+    static final String TIMEOUT_BUDGET = "platform-timeout-budget";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -34,6 +38,10 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
             addLast(environment, "platform-defaults-" + profiles[i] + ".yml");
         }
         addLast(environment, SOURCE);
+        // Below everything, so that a timeout set explicitly anywhere still wins; computed once Ribbon's
+        // settings from every file are known.
+        environment.getPropertySources().addLast(
+                new MapPropertySource(TIMEOUT_BUDGET, new TimeoutBudget(environment).hystrixProperties()));
     }
 
     private static void addLast(ConfigurableEnvironment environment, String name) {

@@ -1,5 +1,8 @@
 package dev.msakit.platform.problem;
 
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.util.ClassUtils;
+
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -10,11 +13,21 @@ import java.sql.SQLTransientConnectionException;
  */
 final class DatabaseUnavailable {
 
+    /** Only the services with a database have Spring's transaction support; the others never see its exceptions. */
+    private static final boolean TRANSACTIONS = ClassUtils.isPresent(
+            "org.springframework.transaction.TransactionSystemException", DatabaseUnavailable.class.getClassLoader());
+
     private DatabaseUnavailable() {
     }
 
     static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // A rollback on a connection that just broke fails too ("Connection is closed"); the failure that
+            // caused the rollback is the one that tells why.
+            Throwable rolledBackFor = TRANSACTIONS ? RollbackFailure.cause(t) : null;
+            if (rolledBackFor != null && isCause(rolledBackFor)) {
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
                 return true;
             }
@@ -23,6 +36,14 @@ final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /** Loaded only where spring-tx is on the class path. */
+    private static final class RollbackFailure {
+        static Throwable cause(Throwable t) {
+            return t instanceof TransactionSystemException ? ((TransactionSystemException) t).getApplicationException()
+                    : null;
+        }
     }
 
     /**

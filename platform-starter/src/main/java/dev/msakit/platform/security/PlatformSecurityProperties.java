@@ -1,5 +1,7 @@
 package dev.msakit.platform.security;
 
+import dev.msakit.contracts.ServiceIds;
+import dev.msakit.contracts.TokenClaims;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.ArrayList;
@@ -9,17 +11,20 @@ import java.util.List;
 @ConfigurationProperties("platform.security")
 public class PlatformSecurityProperties {
 
-    /** Requests that need no token, each "METHOD /ant/pattern" or "/ant/pattern" for every method. */
+    /**
+     * Requests that need no token, each "METHOD /ant/pattern" or "/ant/pattern" for every method. Empty (the
+     * default): the service's entries in the shared contract, {@code PublicApi.atService(spring.application.name)}.
+     */
     private List<String> publicPaths = new ArrayList<>();
 
     /** Where the issuer publishes its keys. A service id as host is resolved through Eureka and Ribbon. */
-    private String jwkSetUri = "http://member-service/.well-known/jwks.json";
+    private String jwkSetUri = "http://" + ServiceIds.MEMBER + "/.well-known/jwks.json";
 
     /** Whether the JWK set URI's host is a service id to balance over (false for a plain URL). */
     private boolean jwkSetLoadBalanced = true;
 
     /** Expected "iss" claim; tokens from any other issuer are rejected. */
-    private String issuer = "msa-kit";
+    private String issuer = TokenClaims.ISSUER;
 
     public List<String> getPublicPaths() {
         return publicPaths;

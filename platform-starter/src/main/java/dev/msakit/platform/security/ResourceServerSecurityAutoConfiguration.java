@@ -1,5 +1,9 @@
 package dev.msakit.platform.security;
 
+import dev.msakit.contracts.PublicApi;
+import dev.msakit.contracts.TokenClaims;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,17 +35,18 @@ import org.springframework.web.util.UrlPathHelper;
 @EnableGlobalMethodSecurity(prePostEnabled = true)
 public class ResourceServerSecurityAutoConfiguration {
 
-    public static final String ROLES_CLAIM = "roles";
-
     @Bean
     public WebSecurityConfigurerAdapter resourceServerSecurity(PlatformSecurityProperties properties,
-                                                                ObjectMapper objectMapper) {
-        return new ResourceServerSecurity(PublicPaths.parse(properties.getPublicPaths()), objectMapper);
+                                                                ObjectMapper objectMapper,
+                                                                @Value("${spring.application.name}") String serviceId) {
+        List<String> publicPaths = properties.getPublicPaths().isEmpty() ? PublicApi.atService(serviceId)
+                : properties.getPublicPaths();
+        return new ResourceServerSecurity(PublicPaths.parse(publicPaths), objectMapper);
     }
 
     public static JwtAuthenticationConverter rolesConverter() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
         authorities.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);

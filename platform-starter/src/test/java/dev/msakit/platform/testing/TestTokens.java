@@ -1,5 +1,7 @@
 package dev.msakit.platform.testing;
 
+import dev.msakit.contracts.Roles;
+import dev.msakit.contracts.TokenClaims;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -22,7 +24,7 @@ import java.util.List;
 /** Mints real RS256 tokens (and forged ones) for tests, with a key pair of its own. */
 public final class TestTokens {
 
-    public static final String ISSUER = "msa-kit";
+    public static final String ISSUER = TokenClaims.ISSUER;
 
     private final RSAKey key;
 
@@ -60,7 +62,7 @@ public final class TestTokens {
 
     /** A service account's token, as member-service issues to order-service. */
     public String service(String clientId) {
-        return sign(key, claims(clientId, List.of("SERVICE"), Duration.ofMinutes(10)));
+        return sign(key, claims(clientId, List.of(Roles.SERVICE), Duration.ofMinutes(10)));
     }
 
     public String expired(long memberId) {
@@ -102,7 +104,7 @@ public final class TestTokens {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(subject)
-                .claim("roles", roles)
+                .claim(TokenClaims.ROLES, roles)
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
                 .expirationTime(Date.from(now.plus(validFor)))
                 .build();

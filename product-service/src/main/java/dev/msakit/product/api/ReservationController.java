@@ -1,7 +1,12 @@
 package dev.msakit.product.api;
 
+import dev.msakit.contracts.OrderIds;
+import dev.msakit.contracts.Roles;
+import dev.msakit.contracts.reservation.ReservationRequest;
+import dev.msakit.contracts.reservation.ReservationResponse;
 import dev.msakit.platform.problem.ApiException;
 import dev.msakit.product.domain.ItemRequest;
+import dev.msakit.product.domain.Reservation;
 import dev.msakit.product.domain.StockReservationService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,12 +20,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Stock reservation for order-service. Under /internal, which the gateway never routes, and only for service
- * tokens (role SERVICE): a member's token, even a valid one, cannot take stock directly. Both calls are idempotent
- * per order id, so callers may retry them on another instance.
+ * Stock reservation for order-service, in the shared contract's types (platform-contracts). Under /internal, which
+ * the gateway never routes, and only for service tokens (role SERVICE): a member's token, even a valid one, cannot
+ * take stock directly. Both calls are idempotent per order id, so callers may retry them on another instance.
  */
 @RestController
-@PreAuthorize("hasRole('SERVICE')")
+@PreAuthorize("hasRole('" + Roles.SERVICE + "')")
 @RequestMapping("/internal/reservations")
 public class ReservationController {
 
@@ -39,14 +44,20 @@ public class ReservationController {
         if (distinct != items.size()) {
             throw ApiException.badRequest("Each product may appear only once per order");
         }
-        return ReservationResponse.of(reservations.reserve(request.getOrderId(), items));
+        return response(reservations.reserve(OrderIds.normalize(request.getOrderId()), items));
     }
 
     @PostMapping("/{orderId}/release")
     public ReservationResponse release(@PathVariable String orderId) {
-        if (!orderId.matches("[0-9a-fA-F-]{36}")) {
+        if (!OrderIds.isValid(orderId)) {
             throw ApiException.badRequest("orderId must be a UUID");
         }
-        return ReservationResponse.of(reservations.release(orderId));
+        return response(reservations.release(OrderIds.normalize(orderId)));
+    }
+
+    private static ReservationResponse response(Reservation reservation) {
+        return new ReservationResponse(reservation.getOrderId(), reservation.getStatus().name(),
+                reservation.getLines().stream().map(line -> new ReservationResponse.Line(line.getProductId(),
+                        line.getProductName(), line.getUnitPrice(), line.getQuantity())).collect(Collectors.toList()));
     }
 }

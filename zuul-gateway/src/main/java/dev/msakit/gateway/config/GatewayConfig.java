@@ -38,20 +38,9 @@ public class GatewayConfig {
         return new DifferentInstanceRetryFactory(clientFactory);
     }
 
-    // One fallback per routed service: a 503 problem that names what is unavailable.
-
+    /** Every routed service's 503 problem (see {@link ServiceUnavailableFallback}). */
     @Bean
-    public FallbackProvider memberServiceFallback(ObjectMapper objectMapper) {
-        return new ServiceUnavailableFallback("member-service", objectMapper);
-    }
-
-    @Bean
-    public FallbackProvider productServiceFallback(ObjectMapper objectMapper) {
-        return new ServiceUnavailableFallback("product-service", objectMapper);
-    }
-
-    @Bean
-    public FallbackProvider orderServiceFallback(ObjectMapper objectMapper) {
-        return new ServiceUnavailableFallback("order-service", objectMapper);
+    public FallbackProvider serviceUnavailableFallback(ObjectMapper objectMapper) {
+        return new ServiceUnavailableFallback(objectMapper);
     }
 }

@@ -1,7 +1,9 @@
 package dev.msakit.gateway.config;
 
+import dev.msakit.contracts.PublicApi;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.util.List;
 
@@ -9,11 +11,15 @@ import java.util.List;
 @ConstructorBinding
 public class GatewayProperties {
 
-    /** Requests allowed without a token, "METHOD /pattern" as the client sends them. */
+    /**
+     * Requests allowed without a token, "METHOD /pattern" as the client sends them. Unset (the default): every
+     * service's anonymous entries of the shared contract under the route prefix, {@code PublicApi.atGateway}.
+     */
     private final List<String> publicPaths;
 
-    public GatewayProperties(List<String> publicPaths) {
-        this.publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+    public GatewayProperties(List<String> publicPaths, @DefaultValue("/api") String routePrefix) {
+        this.publicPaths = publicPaths == null || publicPaths.isEmpty() ? PublicApi.atGateway(routePrefix)
+                : List.copyOf(publicPaths);
     }
 
     public List<String> getPublicPaths() {

@@ -16,27 +16,26 @@ import java.io.InputStream;
 
 /**
  * What the client gets when a routed service cannot answer (no instance, refused, timed out, circuit open):
- * a 503 problem naming the service, instead of Zuul's 500 "GENERAL" error.
+ * a 503 problem naming the service, instead of Zuul's 500 "GENERAL" error. One provider for every route ("*"):
+ * Zuul hands it the route's service id, so a new service needs no fallback of its own.
  */
 public class ServiceUnavailableFallback implements FallbackProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableFallback.class);
 
-    private final String serviceId;
     private final ObjectMapper objectMapper;
 
-    public ServiceUnavailableFallback(String serviceId, ObjectMapper objectMapper) {
-        this.serviceId = serviceId;
+    public ServiceUnavailableFallback(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 
     @Override
     public String getRoute() {
-        return serviceId;
+        return "*";
     }
 
     @Override
-    public ClientHttpResponse fallbackResponse(String route, Throwable cause) {
+    public ClientHttpResponse fallbackResponse(String serviceId, Throwable cause) {
         log.warn("Route to {} failed: {}", serviceId, cause == null ? "unknown" : cause.toString());
         Problem problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 serviceId + " is unavailable; please retry later", null);

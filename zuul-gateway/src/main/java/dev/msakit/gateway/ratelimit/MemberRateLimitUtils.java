@@ -1,5 +1,6 @@
 package dev.msakit.gateway.ratelimit;
 
+import dev.msakit.platform.security.AccessTokens;
 import com.marcosbarbero.cloud.autoconfigure.zuul.ratelimit.config.RateLimitUtils;
 import com.marcosbarbero.cloud.autoconfigure.zuul.ratelimit.config.properties.RateLimitProperties;
 import com.netflix.zuul.context.RequestContext;
@@ -7,7 +8,6 @@ import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import javax.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,8 +44,7 @@ public class MemberRateLimitUtils implements RateLimitUtils {
     @Override
     public Set<String> getUserRoles() {
         Jwt token = verifiedToken();
-        List<String> roles = token == null ? null : token.getClaimAsStringList("roles");
-        return roles == null ? Set.of() : Set.copyOf(roles);
+        return AccessTokens.roles(token);
     }
 
     private static Jwt verifiedToken() {

@@ -1,15 +1,30 @@
-package dev.msakit.order.client;
+package dev.msakit.contracts.reservation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** product-service's answer to a reservation: what was reserved, at which prices. */
-public class ReservationResult {
+/**
+ * product-service's answer to a reservation or a release: the order's reservation, its status
+ * ({@code RESERVED} or {@code RELEASED}) and, per product, the name and unit price it was reserved at.
+ */
+public class ReservationResponse {
+
+    public static final String RESERVED = "RESERVED";
+    public static final String RELEASED = "RELEASED";
 
     private String orderId;
     private String status;
     private List<Line> lines = new ArrayList<>();
+
+    public ReservationResponse() {
+    }
+
+    public ReservationResponse(String orderId, String status, List<Line> lines) {
+        this.orderId = orderId;
+        this.status = status;
+        this.lines = new ArrayList<>(lines);
+    }
 
     public String getOrderId() {
         return orderId;
@@ -35,11 +50,22 @@ public class ReservationResult {
         this.lines = lines;
     }
 
+    /** One reserved product at the price it had when reserved. */
     public static class Line {
         private long productId;
         private String productName;
         private BigDecimal unitPrice;
         private int quantity;
+
+        public Line() {
+        }
+
+        public Line(long productId, String productName, BigDecimal unitPrice, int quantity) {
+            this.productId = productId;
+            this.productName = productName;
+            this.unitPrice = unitPrice;
+            this.quantity = quantity;
+        }
 
         public long getProductId() {
             return productId;

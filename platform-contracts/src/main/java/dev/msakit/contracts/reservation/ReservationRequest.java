@@ -1,4 +1,6 @@
-package dev.msakit.product.api;
+package dev.msakit.contracts.reservation;
+
+import dev.msakit.contracts.OrderIds;
 
 import javax.validation.Valid;
 import javax.validation.constraints.Max;
@@ -7,17 +9,30 @@ import javax.validation.constraints.NotEmpty;
 import javax.validation.constraints.NotNull;
 import javax.validation.constraints.Pattern;
 import javax.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
 
+/**
+ * Body of product-service's {@code POST /internal/reservations} (SERVICE token): reserve all of these for the order,
+ * or nothing. Idempotent per order id. order-service sends it, product-service validates it, both with this type.
+ */
 public class ReservationRequest {
 
     @NotNull
-    @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID")
+    @Pattern(regexp = OrderIds.PATTERN, message = "must be a UUID")
     private String orderId;
 
     @NotEmpty
     @Size(max = 50)
-    private List<@Valid @NotNull Item> items;
+    private List<@Valid @NotNull Item> items = new ArrayList<>();
+
+    public ReservationRequest() {
+    }
+
+    public ReservationRequest(String orderId, List<Item> items) {
+        this.orderId = orderId;
+        this.items = new ArrayList<>(items);
+    }
 
     public String getOrderId() {
         return orderId;
@@ -35,6 +50,7 @@ public class ReservationRequest {
         this.items = items;
     }
 
+    /** One product and how many of it. */
     public static class Item {
         @NotNull
         @Min(1)
@@ -44,6 +60,14 @@ public class ReservationRequest {
         @Min(1)
         @Max(1000)
         private Integer quantity;
+
+        public Item() {
+        }
+
+        public Item(long productId, int quantity) {
+            this.productId = productId;
+            this.quantity = quantity;
+        }
 
         public Long getProductId() {
             return productId;

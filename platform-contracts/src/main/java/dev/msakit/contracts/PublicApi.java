@@ -1,0 +1,56 @@
+package dev.msakit.contracts;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The requests that need no token, written once for the services and the gateway ("METHOD /ant-pattern", as a
+ * service sees the path). A service lets through its own entries, its {@link #SERVICE_ONLY} ones and the API docs;
+ * the gateway lets through every service's {@link #ANONYMOUS} entries under its prefix, and routes nothing else
+ * anonymously.
+ */
+public final class PublicApi {
+
+    /** Open to anyone, through the gateway too. */
+    public static final Map<String, List<String>> ANONYMOUS;
+    /** Open without a token at the service's own port only: the gateway does not route them. */
+    public static final Map<String, List<String>> SERVICE_ONLY;
+    /** Each service's OpenAPI document and Swagger UI. */
+    public static final List<String> API_DOCS = List.of("GET /v3/api-docs/**", "GET /swagger-ui/**",
+            "GET /swagger-ui.html");
+
+    static {
+        Map<String, List<String>> anonymous = new LinkedHashMap<>();
+        anonymous.put(ServiceIds.MEMBER, List.of("POST /members", "POST /auth/token", "GET /.well-known/jwks.json"));
+        anonymous.put(ServiceIds.PRODUCT, List.of("GET /products", "GET /products/**"));
+        anonymous.put(ServiceIds.ORDER, List.of());
+        ANONYMOUS = Collections.unmodifiableMap(anonymous);
+        // Services obtain their own tokens with a client secret; the gateway never exposes this.
+        SERVICE_ONLY = Map.of(ServiceIds.MEMBER, List.of("POST /auth/service-token"));
+    }
+
+    private PublicApi() {
+    }
+
+    /** What a service lets through without a token. */
+    public static List<String> atService(String serviceId) {
+        List<String> paths = new ArrayList<>(ANONYMOUS.getOrDefault(serviceId, List.of()));
+        paths.addAll(SERVICE_ONLY.getOrDefault(serviceId, List.of()));
+        paths.addAll(API_DOCS);
+        return Collections.unmodifiableList(paths);
+    }
+
+    /** What the gateway lets through without a token, under its route prefix (e.g. /api). */
+    public static List<String> atGateway(String prefix) {
+        return ANONYMOUS.values().stream().flatMap(List::stream)
+                .map(entry -> {
+                    String[] parts = entry.split(" ", 2);
+                    return parts[0] + " " + prefix + parts[1];
+                })
+                .collect(Collectors.toUnmodifiableList());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.msakit.contracts;
+
+/** Each service's id: its spring.application.name, its Eureka application and its Ribbon client name. */
+public final class ServiceIds {
+
+    public static final String MEMBER = "member-service";
+    public static final String PRODUCT = "product-service";
+    public static final String ORDER = "order-service";
+
+    private ServiceIds() {
+    }
+}

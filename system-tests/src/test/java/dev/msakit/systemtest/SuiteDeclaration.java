@@ -1,0 +1,105 @@
+package dev.msakit.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** suite.conf, the one list of the suite's processes that ./msa, bench/run and these tests share. */
+final class SuiteDeclaration {
+
+    /** Start order: each tier starts once the tiers before it are up, as ./msa does. */
+    static final List<String> TIERS = List.of("data", "registry", "tracing", "service", "edge", "monitoring");
+
+    private final List<Process> processes;
+
+    private SuiteDeclaration(List<Process> processes) {
+        this.processes = Collections.unmodifiableList(processes);
+    }
+
+    static SuiteDeclaration read(Path root) {
+        List<Process> processes = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(root.resolve("suite.conf"), StandardCharsets.UTF_8)) {
+                String row = line.trim();
+                if (row.isEmpty() || row.startsWith("#")) {
+                    continue;
+                }
+                String[] c = row.split("\\s+");
+                if (c.length != 8 || !TIERS.contains(c[3])) {
+                    throw new IllegalStateException("suite.conf: bad row (8 columns, a known tier): " + line);
+                }
+                processes.add(new Process(c[0], c[1], Integer.parseInt(c[2]), c[3], c[4],
+                        "-".equals(c[5]) ? null : c[5], c[6], "yes".equals(c[7])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SuiteDeclaration(processes);
+    }
+
+    List<Process> all() {
+        return processes;
+    }
+
+    List<Process> inTier(String... tiers) {
+        List<String> wanted = List.of(tiers);
+        return processes.stream().filter(p -> wanted.contains(p.tier)).collect(Collectors.toList());
+    }
+
+    List<Process> databaseOwners() {
+        return processes.stream().filter(p -> p.database != null).collect(Collectors.toList());
+    }
+
+    Process named(String name) {
+        return processes.stream().filter(p -> p.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not in suite.conf: " + name));
+    }
+
+    static final class Process {
+        final String name;
+        final String module;
+        final int port;
+        final String tier;
+        final String health;
+        /** ACCOUNT/database, or null. */
+        final String database;
+        final String jvm;
+        final boolean published;
+
+        Process(String name, String module, int port, String tier, String health, String database, String jvm,
+                boolean published) {
+            this.name = name;
+            this.module = module;
+            this.port = port;
+            this.tier = tier;
+            this.health = health;
+            this.database = database;
+            this.jvm = jvm;
+            this.published = published;
+        }
+
+        /** Registers in Eureka: everything from the services on (the registry, tracing and the database do not). */
+        boolean registers() {
+            return TIERS.indexOf(tier) >= TIERS.indexOf("service");
+        }
+
+        String appId() {
+            return name.toUpperCase(Locale.ROOT);
+        }
+
+        String account() {
+            return database.substring(0, database.indexOf('/'));
+        }
+
+        String databaseName() {
+            return database.substring(database.indexOf('/') + 1);
+        }
+    }
+}

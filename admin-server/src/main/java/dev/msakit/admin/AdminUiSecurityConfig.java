@@ -28,7 +28,7 @@ public class AdminUiSecurityConfig extends WebSecurityConfigurerAdapter {
         this.user = security.getUser();
     }
 
-    /** Boot creates no default user where a JwtDecoder exists (the platform starter has one): declare it here. */
+    /** The one UI account, BCrypt-encoded in memory (the platform starters create no login users). */
     @Override
     protected void configure(AuthenticationManagerBuilder auth) throws Exception {
         PasswordEncoder encoder = new BCryptPasswordEncoder();

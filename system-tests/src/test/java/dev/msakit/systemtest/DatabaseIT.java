@@ -145,6 +145,9 @@ class DatabaseIT {
         }
         clients.shutdown();
 
+        System.out.printf("DatabaseIT: %d reads ok, %d answers 503 while PostgreSQL was down, slowest read %d ms, "
+                        + "slowest answer %d ms, %d products and %d orders acknowledged in all%n", reads.get(),
+                unavailable.get(), slowestReadMs.get(), slowestMs.get(), createdProducts.size(), confirmedOrders.size());
         assertThat(services).allMatch(SuiteProcess::isAlive);
         assertThat(unclean).as("answers other than success or a 503 problem").isEmpty();
         assertThat(unavailableDuringOutage).as("503 problems while the database was down").isPositive();

@@ -1,0 +1,33 @@
+package dev.msakit.platform.client;
+
+import dev.msakit.platform.config.PlatformDefaultsEnvironmentPostProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The discovery starter's defaults as an application gets them: base, docker profile, and the derived timeouts. */
+class DiscoveryDefaultsTest {
+
+    @Test
+    void containersRegisterTheirAddressHostsTheirName() {
+        assertThat(processed("docker").getProperty("eureka.instance.prefer-ip-address")).isEqualTo("true");
+        assertThat(processed().getProperty("eureka.instance.prefer-ip-address")).isNull();
+        assertThat(processed().getProperty("eureka.instance.hostname")).isEqualTo("localhost");
+    }
+
+    @Test
+    void hystrixTimeoutsFollowTheDefaultRibbonSettings() {
+        // (1000 + 3000) x (0 + 1) x (1 + 1) + 500
+        assertThat(processed().getProperty(TimeoutBudget.timeoutKey("default"))).isEqualTo("8500");
+    }
+
+    private static StandardEnvironment processed(String... profiles) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.setActiveProfiles(profiles);
+        new PlatformDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        new TimeoutBudgetEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.msakit.platform.config;
+
+import brave.Tracer;
+import org.springframework.boot.autoconfigure.AutoConfigureAfter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.sleuth.autoconfig.TraceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The trace id in each response (X-Trace-Id), to quote in a bug report and find in Zipkin. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@AutoConfigureAfter(TraceAutoConfiguration.class)
+public class PlatformTracingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(Tracer.class)
+    public FilterRegistrationBean<TraceIdResponseFilter> traceIdResponseFilter(Tracer tracer) {
+        FilterRegistrationBean<TraceIdResponseFilter> registration =
+                new FilterRegistrationBean<>(new TraceIdResponseFilter(tracer));
+        // Right after Sleuth's own tracing filter (HIGHEST_PRECEDENCE + 5), which opens the span.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        return registration;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.msakit.platform.config;
+
+import dev.msakit.platform.problem.ProblemErrorController;
+import dev.msakit.platform.problem.ProblemErrorReportValve;
+import dev.msakit.platform.problem.ProblemExceptionHandler;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.AutoConfigureBefore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.actuate.trace.http.HttpTraceRepository;
+import org.springframework.boot.actuate.trace.http.InMemoryHttpTraceRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One error shape everywhere: the problem handler for controllers and an error controller for everything else; and
+ * the HTTP traces Admin shows.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@AutoConfigureBefore(ErrorMvcAutoConfiguration.class)
+public class PlatformWebAutoConfiguration {
+
+    @Bean
+    public ProblemExceptionHandler problemExceptionHandler() {
+        return new ProblemExceptionHandler();
+    }
+
+    @Bean
+    public ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** Requests Tomcat refuses itself get a problem body too (see {@link ProblemErrorReportValve}). */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+        return factory -> factory.addContextCustomizers(context ->
+                ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
+    }
+
+    /** Bounded in memory: the last 100 exchanges, for Admin's "HTTP traces" view. */
+    @Bean
+    @ConditionalOnMissingBean(HttpTraceRepository.class)
+    public HttpTraceRepository httpTraceRepository() {
+        return new InMemoryHttpTraceRepository();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.msakit.product.api;
+
+import dev.msakit.platform.config.PlatformApiAutoConfiguration;
+import dev.msakit.platform.config.PlatformWebAutoConfiguration;
+import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.security.ResourceServerSecurityAutoConfiguration;
+import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.product.domain.CatalogService;
+import dev.msakit.product.domain.Product;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.mock.mockito.MockBean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.math.BigDecimal;
+
+import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The catalog's HTTP contract in a web slice (no database, no registry: seconds, not a whole service): who may do
+ * what, and how mistakes are answered, with the platform's own security and error handling.
+ */
+@WebMvcTest(ProductController.class)
+@ImportAutoConfiguration({PlatformWebAutoConfiguration.class, PlatformApiAutoConfiguration.class,
+        ResourceServerSecurityAutoConfiguration.class})
+@Import(TestJwtConfiguration.class)
+@TestPropertySource(properties = {"spring.application.name=product-service", "ACTUATOR_USER=actuator",
+        "ACTUATOR_PASSWORD=slice-secret"})
+class ProductControllerSliceTest {
+
+    @Autowired
+    private MockMvc mvc;
+    @MockBean
+    private CatalogService catalog;
+
+    @Test
+    void anyoneReadsAProduct() throws Exception {
+        Product pen = new Product("Pen", null, new BigDecimal("1.10"), 3);
+        ReflectionTestUtils.setField(pen, "id", 7L); // as if saved: the id is the database's
+        when(catalog.get(7)).thenReturn(pen);
+        mvc.perform(get("/products/7")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(7))
+                .andExpect(jsonPath("$.name").value("Pen"));
+    }
+
+    @Test
+    void aMissingProductIsA404Problem() throws Exception {
+        when(catalog.get(9)).thenThrow(ApiException.notFound("No product with id 9"));
+        mvc.perform(get("/products/9")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value("No product with id 9"));
+    }
+
+    @Test
+    void onlyAnAdminCreatesProducts() throws Exception {
+        String product = "{\"name\":\"Pen\",\"price\":1.10,\"stock\":3}";
+        mvc.perform(post("/products").contentType(MediaType.APPLICATION_JSON).content(product))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/products").contentType(MediaType.APPLICATION_JSON).content(product)
+                        .header("Authorization", "Bearer " + TOKENS.member(1)))
+                .andExpect(status().isForbidden());
+        verify(catalog, never()).create(any(), any(), any(), any(Integer.class));
+    }
+
+    @Test
+    void badInputNamesTheFieldsAndTouchesNothing() throws Exception {
+        mvc.perform(post("/products").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"\",\"price\":-1,\"stock\":\"3\"}")
+                        .header("Authorization", "Bearer " + TOKENS.admin(1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail", containsString("stock")));
+        mvc.perform(get("/products?size=500")).andExpect(status().isBadRequest());
+        verify(catalog, never()).create(any(), any(), any(), any(Integer.class));
+    }
+}

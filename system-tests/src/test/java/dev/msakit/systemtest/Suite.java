@@ -100,11 +100,7 @@ final class Suite implements AutoCloseable {
                     running);
             adopt(running);
             rest.forEach(this::awaitReady);
-            for (SuiteDeclaration.Process declared : declaration.all()) {
-                if (declared.registers()) {
-                    awaitRegistered(declared.appId(), INSTANCES.getOrDefault(declared.name, 1));
-                }
-            }
+            awaitRegisteredAndRouted();
         } catch (Exception | AssertionError e) {
             dumpLogs();
             close();
@@ -197,10 +193,40 @@ final class Suite implements AutoCloseable {
         for (SuiteProcess p : List.of(member, order, product1, product2, gateway)) {
             awaitReady(p);
         }
-        for (String app : List.of("MEMBER-SERVICE", "ORDER-SERVICE", "ZUUL-GATEWAY")) {
-            awaitRegistered(app, 1);
+        awaitRegisteredAndRouted();
+    }
+
+    /**
+     * Every process that registers is UP in Eureka, and the gateway's load balancer has every instance of every
+     * service in rotation: Eureka knows an instance seconds before the gateway's cached copy of the registry does.
+     */
+    private void awaitRegisteredAndRouted() {
+        for (SuiteDeclaration.Process declared : declaration.all()) {
+            if (declared.registers()) {
+                awaitRegistered(declared.appId(), INSTANCES.getOrDefault(declared.name, 1));
+            }
         }
-        awaitRegistered("PRODUCT-SERVICE", 2);
+        for (SuiteDeclaration.Process service : declaration.inTier("service")) {
+            int instances = INSTANCES.getOrDefault(service.name, 1);
+            waitFor(instances + " x " + service.name + " in the gateway's rotation",
+                    () -> inRotation(service.name) == instances);
+        }
+    }
+
+    /** How many instances of a service the gateway's Ribbon would choose now (its /actuator/ribbon view). */
+    int inRotation(String service) {
+        Http.Response view = Http.getBasic(gateway.url() + "/actuator/ribbon/" + service, ACTUATOR_USER,
+                ACTUATOR_PASSWORD);
+        if (view.status != 200) {
+            return 0;
+        }
+        int count = 0;
+        for (com.fasterxml.jackson.databind.JsonNode instance : view.json().path("instances")) {
+            if (instance.path("inRotation").asBoolean()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private void awaitReady(SuiteProcess process) {

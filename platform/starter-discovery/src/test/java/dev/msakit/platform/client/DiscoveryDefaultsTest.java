@@ -3,7 +3,10 @@ package dev.msakit.platform.client;
 import dev.msakit.platform.config.PlatformDefaultsEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +24,26 @@ class DiscoveryDefaultsTest {
     void hystrixTimeoutsFollowTheDefaultRibbonSettings() {
         // (1000 + 3000) x (0 + 1) x (1 + 1) + 500
         assertThat(processed().getProperty(TimeoutBudget.timeoutKey("default"))).isEqualTo("8500");
+    }
+
+    @Test
+    void theApplicationsRibbonSettingsCountAndABootstrapBudgetDoesNotShadowThem() {
+        // As Spring Cloud leaves it: what the bootstrap context computed, merged below the application's files.
+        StandardEnvironment bootstrap = new StandardEnvironment();
+        bootstrap.getPropertySources().addFirst(new MapPropertySource("bootstrap", Map.of()));
+        new TimeoutBudgetEnvironmentPostProcessor().postProcessEnvironment(bootstrap, new SpringApplication());
+        assertThat(bootstrap.getProperty(TimeoutBudget.timeoutKey("default"))).as("not computed in bootstrap").isNull();
+
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application.yml",
+                Map.of("ribbon.MaxAutoRetriesNextServer", "2")));
+        environment.getPropertySources().addLast(new MapPropertySource("defaultProperties",
+                Map.of(TimeoutBudget.timeoutKey("default"), "8500")));
+        new PlatformDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        new TimeoutBudgetEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+        // (1000 + 3000) x 1 x 3 + 500, as the gateway's two next servers ask.
+        assertThat(environment.getProperty(TimeoutBudget.timeoutKey("default"))).isEqualTo("12500");
     }
 
     private static StandardEnvironment processed(String... profiles) {

@@ -31,6 +31,11 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains("bootstrap")) {
+            // Spring Cloud's bootstrap environment: what is added there ends up merged into the application's
+            // defaults, above what this adds to the application itself; the bootstrap context needs none of it.
+            return;
+        }
         String[] profiles = environment.getActiveProfiles();
         // Last active profile wins, as with Boot's own profile files: add it first, the base files at the very end.
         for (int i = profiles.length - 1; i >= 0; i--) {

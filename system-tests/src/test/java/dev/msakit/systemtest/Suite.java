@@ -208,25 +208,30 @@ final class Suite implements AutoCloseable {
         }
         for (SuiteDeclaration.Process service : declaration.inTier("service")) {
             int instances = INSTANCES.getOrDefault(service.name, 1);
-            waitFor(instances + " x " + service.name + " in the gateway's rotation",
-                    () -> inRotation(service.name) == instances);
+            waitFor(instances + " x " + service.name + " in the gateway's rotation", () -> {
+                try {
+                    return inRotation(service.name).size() == instances;
+                } catch (AssertionError | RuntimeException notYet) {
+                    return false;
+                }
+            });
         }
     }
 
-    /** How many instances of a service the gateway's Ribbon would choose now (its /actuator/ribbon view). */
-    int inRotation(String service) {
+    /** The instances (host:port) of a service the gateway's Ribbon would choose now (its /actuator/ribbon view). */
+    List<String> inRotation(String service) {
         Http.Response view = Http.getBasic(gateway.url() + "/actuator/ribbon/" + service, ACTUATOR_USER,
                 ACTUATOR_PASSWORD);
         if (view.status != 200) {
-            return 0;
+            throw new AssertionError("the gateway's rotation of " + service + ": " + view);
         }
-        int count = 0;
+        List<String> chosen = new ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode instance : view.json().path("instances")) {
             if (instance.path("inRotation").asBoolean()) {
-                count++;
+                chosen.add(instance.path("hostPort").asText());
             }
         }
-        return count;
+        return chosen;
     }
 
     private void awaitReady(SuiteProcess process) {

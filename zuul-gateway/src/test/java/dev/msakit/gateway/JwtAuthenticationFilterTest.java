@@ -70,6 +70,33 @@ class JwtAuthenticationFilterTest {
         assertUnauthorized(run("GET", "/api/products/1", "Bearer not.a.jwt"), "invalid or expired");
     }
 
+    /** CVE-2023-1370: json-smart before 2.4.9 overflowed its stack on such a payload, before any signature check. */
+    @Test
+    void rejectsATokenWhosePayloadNestsThousandsOfArrays() {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String payload = base64.encodeToString(("[".repeat(2500) + "]".repeat(2500))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // The processes run with -Xss512k (./msa, containers): the same stack here, on a thread of its own.
+        RequestContext[] result = new RequestContext[1];
+        Throwable[] failure = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                result[0] = run("GET", "/api/orders", "Bearer " + header + "." + payload + ".c2ln");
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "small-stack", 512 * 1024);
+        small.start();
+        try {
+            small.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(failure[0]).as("what the filter threw").isNull();
+        assertUnauthorized(result[0], "invalid or expired");
+    }
+
     @Test
     void letsPublicPathsPassWithoutToken() {
         assertThat(run("GET", "/api/products/7", null).sendZuulResponse()).isTrue();

@@ -143,27 +143,28 @@ final class Suite implements AutoCloseable {
     }
 
     private SuiteProcess start(String name, String module, int port) throws IOException {
+        return start(name, module, port, Map.of());
+    }
+
+    /** With the suite's environment, the module's, and then the given overrides. */
+    private SuiteProcess start(String name, String module, int port, Map<String, String> overrides)
+            throws IOException {
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.putAll(moduleEnv.getOrDefault(module, Map.of()));
+        processEnv.putAll(overrides);
         SuiteProcess process = SuiteProcess.start(name, module, port, root, work, processEnv);
         processes.add(process);
         return process;
     }
-
 
     /**
      * One more instance of a data-owning service whose database settings carry another service's account (user and
      * password): what a misconfigured deployment or a leaked secret would try. Not waited for.
      */
     SuiteProcess startWithAccountOf(String name, String module, String accountOf) throws IOException {
-        Map<String, String> processEnv = new HashMap<>(env);
-        processEnv.putAll(moduleEnv.get(module));
         Map<String, String> other = database.serviceEnvironment(accountOf);
-        processEnv.put("DB_USER", other.get("DB_USER"));
-        processEnv.put("DB_PASSWORD", other.get("DB_PASSWORD"));
-        SuiteProcess process = SuiteProcess.start(name, module, freePort(), root, work, processEnv);
-        processes.add(process);
-        return process;
+        return start(name, module, freePort(),
+                Map.of("DB_USER", other.get("DB_USER"), "DB_PASSWORD", other.get("DB_PASSWORD")));
     }
 
     /** Starts a killed instance again, on its port, and waits until it serves. */

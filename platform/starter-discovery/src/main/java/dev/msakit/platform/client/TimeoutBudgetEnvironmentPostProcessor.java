@@ -1,5 +1,6 @@
 package dev.msakit.platform.client;
 
+import dev.msakit.platform.config.PlatformDefaultsEnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -15,15 +16,13 @@ import org.springframework.core.env.MutablePropertySources;
 public class TimeoutBudgetEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "msa-kit timeout budget";
-    /** Spring Cloud's bootstrap environment (its own source of this name) has no application.yml yet. */
-    private static final String BOOTSTRAP = "bootstrap";
     /** Where Spring Cloud merges the bootstrap environment's sources into the application's, below its files. */
     private static final String DEFAULT_PROPERTIES = "defaultProperties";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         MutablePropertySources sources = environment.getPropertySources();
-        if (sources.contains(BOOTSTRAP)) {
+        if (PlatformDefaultsEnvironmentPostProcessor.isBootstrap(environment)) {
             // Computed there, the budget would miss the application's own Ribbon settings and, merged into the
             // application's defaults, would shadow the right one (seen: the gateway's 12.5 s came out as 8.5 s).
             return;

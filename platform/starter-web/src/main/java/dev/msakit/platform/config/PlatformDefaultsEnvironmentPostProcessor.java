@@ -31,9 +31,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getPropertySources().contains("bootstrap")) {
-            // Spring Cloud's bootstrap environment: what is added there ends up merged into the application's
-            // defaults, above what this adds to the application itself; the bootstrap context needs none of it.
+        if (isBootstrap(environment)) {
+            // What is added there ends up merged into the application's defaults, above what this adds to the
+            // application itself; the bootstrap context needs none of it.
             return;
         }
         String[] profiles = environment.getActiveProfiles();
@@ -59,6 +59,14 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the platform defaults " + pattern, e);
         }
+    }
+
+    /**
+     * Whether this is Spring Cloud's bootstrap environment (it carries a source named "bootstrap"), which has not
+     * read the application's own files yet.
+     */
+    public static boolean isBootstrap(ConfigurableEnvironment environment) {
+        return environment.getPropertySources().contains("bootstrap");
     }
 
     @Override

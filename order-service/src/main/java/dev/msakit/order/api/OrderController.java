@@ -4,9 +4,13 @@ import dev.msakit.contracts.OrderIds;
 import dev.msakit.order.domain.OrderLine;
 import dev.msakit.order.domain.OrderService;
 import dev.msakit.order.domain.PurchaseOrder;
+import dev.msakit.order.saga.OrderOutcomes;
+import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.platform.api.PageResponse;
 import dev.msakit.platform.problem.ApiException;
 import dev.msakit.platform.security.AccessTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,14 +19,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.validation.Valid;
 import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
-import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,20 +40,50 @@ import java.util.stream.Collectors;
 @Validated
 public class OrderController {
 
-    private final OrderService orders;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Visible ASCII, as the IETF Idempotency-Key draft's examples (UUIDs, random strings) are. */
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-    public OrderController(OrderService orders) {
+    private final OrderService orders;
+    private final OrderOutcomes outcomes;
+    private final Duration maxWait;
+
+    public OrderController(OrderService orders, OrderOutcomes outcomes,
+                           @Value("${order.max-wait:10s}") Duration maxWait) {
         this.orders = orders;
+        this.outcomes = outcomes;
+        this.maxWait = maxWait;
     }
 
+    /**
+     * Accepts the order: 202 with the PENDING order and its Location, or, with {@code Prefer: wait=N} and a saga that
+     * ends within N seconds (at most order.max-wait), 201 with its final state. The same Idempotency-Key again
+     * answers with the same order (header Idempotent-Replayed), whatever happened to the first response.
+     */
     @PostMapping
     public ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
-                                               @AuthenticationPrincipal Jwt jwt) {
+                                               @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
+                                               @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
+            throw ApiException.badRequest(IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters");
+        }
         List<OrderLine> lines = request.getItems().stream()
                 .map(i -> new OrderLine(i.getProductId(), i.getQuantity()))
                 .collect(Collectors.toList());
-        PurchaseOrder order = orders.place(AccessTokens.memberId(jwt), lines);
-        return ResponseEntity.created(URI.create("/orders/" + order.getId())).body(OrderResponse.of(order));
+        OrderService.Placement placement = orders.place(AccessTokens.memberId(jwt), lines, key);
+        PurchaseOrder order = placement.getOrder();
+        Optional<Duration> wait = PreferWait.parse(http.getHeaders("Prefer"), maxWait);
+        if (wait.isPresent()) {
+            order = outcomes.await(order, wait.get());
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity
+                .status(order.getStatus().isFinal() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
+                .location(GatewayPaths.location(http, "/orders/" + order.getId()));
+        wait.ifPresent(applied -> response.header("Preference-Applied", "wait=" + applied.toSeconds()));
+        if (placement.isReplayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(OrderResponse.of(order));
     }
 
     @GetMapping

@@ -14,20 +14,23 @@ public class OrderResponse {
     private final String status;
     private final List<Line> items;
     private final BigDecimal total;
+    private final String rejectionReason;
     private final Instant createdAt;
 
-    private OrderResponse(String id, String status, List<Line> items, BigDecimal total, Instant createdAt) {
+    private OrderResponse(String id, String status, List<Line> items, BigDecimal total, String rejectionReason,
+                          Instant createdAt) {
         this.id = id;
         this.status = status;
         this.items = items;
         this.total = total;
+        this.rejectionReason = rejectionReason;
         this.createdAt = createdAt;
     }
 
     static OrderResponse of(PurchaseOrder order) {
         return new OrderResponse(order.getId(), order.getStatus().name(),
                 order.getLines().stream().map(Line::of).collect(Collectors.toList()), order.getTotal(),
-                order.getCreatedAt());
+                order.getRejectionReason(), order.getCreatedAt());
     }
 
     public String getId() {
@@ -44,6 +47,11 @@ public class OrderResponse {
 
     public BigDecimal getTotal() {
         return total;
+    }
+
+    /** Why nothing was reserved (REJECTED orders only). */
+    public String getRejectionReason() {
+        return rejectionReason;
     }
 
     public Instant getCreatedAt() {

@@ -1,8 +1,6 @@
 package dev.msakit.order.client;
 
 import dev.msakit.contracts.ServiceIds;
-import dev.msakit.contracts.reservation.ReservationRequest;
-import dev.msakit.contracts.reservation.ReservationResponse;
 import dev.msakit.platform.problem.ApiException;
 import feign.hystrix.FallbackFactory;
 import org.slf4j.Logger;
@@ -10,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * When product-service is down, slow or its circuit is open there is no sensible substitute for a reservation:
- * the fallback fails fast with a 503 naming the service, and the order is failed and its stock released.
+ * When product-service is down, slow or its circuit is open, there is no honest substitute for "is this product on
+ * sale": the fallback fails fast with a 503 naming the service, and no order is written.
  */
 @Component
 public class ProductClientFallbackFactory implements FallbackFactory<ProductClient> {
@@ -21,18 +19,9 @@ public class ProductClientFallbackFactory implements FallbackFactory<ProductClie
 
     @Override
     public ProductClient create(Throwable cause) {
-        return new ProductClient() {
-            @Override
-            public ReservationResponse reserve(ReservationRequest request) {
-                log.warn("Reservation for order {} failed: {}", request.getOrderId(), String.valueOf(cause));
-                throw ApiException.serviceUnavailable(SERVICE);
-            }
-
-            @Override
-            public ReservationResponse release(String orderId) {
-                log.warn("Release for order {} failed: {}", orderId, String.valueOf(cause));
-                throw ApiException.serviceUnavailable(SERVICE);
-            }
+        return ids -> {
+            log.warn("Catalog lookup of {} failed: {}", ids, String.valueOf(cause));
+            throw ApiException.serviceUnavailable(SERVICE);
         };
     }
 }

@@ -14,6 +14,8 @@ public interface OrderRepository extends JpaRepository<PurchaseOrder, String> {
 
     Page<PurchaseOrder> findByMemberId(long memberId, Pageable pageable);
 
+    Optional<PurchaseOrder> findByMemberIdAndIdempotencyKey(long memberId, String idempotencyKey);
+
     List<PurchaseOrder> findTop50ByReleasePendingTrue();
 
     List<PurchaseOrder> findTop50ByStatusAndCreatedAtBefore(OrderStatus status, Instant before);

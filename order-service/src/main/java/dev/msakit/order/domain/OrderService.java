@@ -1,67 +1,83 @@
 package dev.msakit.order.domain;
 
-import dev.msakit.contracts.reservation.ReservationRequest;
-import dev.msakit.contracts.reservation.ReservationResponse;
+import dev.msakit.contracts.catalog.CatalogEntry;
+import dev.msakit.contracts.stock.ReleaseStock;
+import dev.msakit.contracts.stock.ReserveStock;
+import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.order.client.ProductClient;
+import dev.msakit.platform.messaging.Outbox;
 import dev.msakit.platform.problem.ApiException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.HashMap;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Places orders in three steps so that no failure leaves them half-done: write the order PENDING, reserve its stock
- * through product-service (outside any database transaction), then CONFIRM it with the reserved prices. Any failure
- * of the reservation fails the order and marks its stock for release, which the reconciler retries until it lands.
+ * Accepts orders: asks the catalog (a query over HTTP: the member hears at once about a product that does not
+ * exist), then writes the order PENDING and its reserve-stock command in one transaction. The stock saga
+ * ({@code dev.msakit.order.saga}) takes it from there. With an Idempotency-Key a retried request gets the order the
+ * first one created, never a second.
  */
 @Service
 public class OrderService {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
-
     private final OrderRepository orders;
     private final ProductClient products;
+    private final Outbox outbox;
     private final TransactionTemplate transactions;
 
-    public OrderService(OrderRepository orders, ProductClient products, PlatformTransactionManager txManager) {
+    public OrderService(OrderRepository orders, ProductClient products, Outbox outbox,
+                        PlatformTransactionManager txManager) {
         this.orders = orders;
         this.products = products;
+        this.outbox = outbox;
         this.transactions = new TransactionTemplate(txManager);
     }
 
-    public PurchaseOrder place(long memberId, List<OrderLine> lines) {
-        long distinct = lines.stream().map(OrderLine::getProductId).distinct().count();
-        if (distinct != lines.size()) {
+    public Placement place(long memberId, List<OrderLine> lines, String idempotencyKey) {
+        if (lines.stream().map(OrderLine::getProductId).distinct().count() != lines.size()) {
             throw ApiException.badRequest("Each product may appear only once per order; combine the quantities");
         }
-        PurchaseOrder pending = transactions.execute(status -> orders.save(PurchaseOrder.pending(memberId, lines)));
-        ReservationResponse reservation;
-        try {
-            reservation = products.reserve(new ReservationRequest(pending.getId(), lines.stream()
-                    .map(l -> new ReservationRequest.Item(l.getProductId(), l.getQuantity()))
-                    .collect(Collectors.toList())));
-        } catch (RuntimeException e) {
-            transactions.executeWithoutResult(status -> load(pending.getId()).fail());
-            log.info("Order {} failed: {}", pending.getId(), e.getMessage());
-            throw e;
+        String fingerprint = idempotencyKey == null ? null : fingerprint(lines);
+        if (idempotencyKey != null) {
+            Optional<PurchaseOrder> earlier = orders.findByMemberIdAndIdempotencyKey(memberId, idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), fingerprint);
+            }
         }
-        Map<Long, PriceSnapshot> prices = new HashMap<>();
-        reservation.getLines().forEach(l -> prices.put(l.getProductId(),
-                new PriceSnapshot(l.getProductName(), l.getUnitPrice())));
-        return transactions.execute(status -> {
-            PurchaseOrder order = load(pending.getId());
-            order.confirm(prices);
-            return order;
-        });
+        requireOnSale(lines);
+        try {
+            return new Placement(transactions.execute(status -> {
+                PurchaseOrder order = orders.saveAndFlush(PurchaseOrder.pending(memberId, lines, idempotencyKey,
+                        fingerprint));
+                outbox.send(StockTopics.COMMANDS, order.getId(), new ReserveStock(order.getId(), lines.stream()
+                        .map(l -> new ReserveStock.Item(l.getProductId(), l.getQuantity()))
+                        .collect(Collectors.toList())));
+                return order;
+            }), false);
+        } catch (DataIntegrityViolationException concurrentRetry) {
+            // The same key in flight twice: the unique index let one in; this one answers with its order.
+            if (idempotencyKey == null) {
+                throw concurrentRetry;
+            }
+            return replay(orders.findByMemberIdAndIdempotencyKey(memberId, idempotencyKey)
+                    .orElseThrow(() -> concurrentRetry), fingerprint);
+        }
     }
 
     public PurchaseOrder get(long memberId, String orderId) {
@@ -74,34 +90,71 @@ public class OrderService {
         return orders.findByMemberId(memberId, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
     }
 
+    /** Cancels and, in the same transaction, commands the release of whatever stock the order holds or will get. */
     public PurchaseOrder cancel(long memberId, String orderId) {
-        PurchaseOrder cancelled = transactions.execute(status -> {
-            PurchaseOrder order = get(memberId, orderId);
-            order.cancel();
-            return order;
-        });
-        if (cancelled.isReleasePending()) {
-            return releaseNow(cancelled.getId());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    PurchaseOrder order = get(memberId, orderId);
+                    if (order.cancel()) {
+                        outbox.send(StockTopics.COMMANDS, order.getId(), new ReleaseStock(order.getId()));
+                    }
+                    return order;
+                });
+            } catch (OptimisticLockingFailureException concurrentReply) {
+                // product-service's reply landed at the same moment: cancel again from the state it left.
+                if (attempt == 3) {
+                    throw ApiException.conflict("The order is changing right now; try again");
+                }
+            }
         }
-        return cancelled;
     }
 
-    /** Gives an order's stock back; on failure the order stays marked and the reconciler tries again. */
-    public PurchaseOrder releaseNow(String orderId) {
+    private void requireOnSale(List<OrderLine> lines) {
+        List<Long> ids = lines.stream().map(OrderLine::getProductId).collect(Collectors.toList());
+        Set<Long> onSale = products.lookup(ids).stream().map(CatalogEntry::getId).collect(Collectors.toSet());
+        Optional<Long> missing = ids.stream().filter(id -> !onSale.contains(id)).findFirst();
+        if (missing.isPresent()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Product " + missing.get() + " does not exist");
+        }
+    }
+
+    private static Placement replay(PurchaseOrder earlier, String fingerprint) {
+        if (!earlier.wasPlacedBy(fingerprint)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "This Idempotency-Key was used for a different order; use a new key for a new order");
+        }
+        return new Placement(earlier, true);
+    }
+
+    /** The items and quantities, in product order: the same order whatever order the client listed them in. */
+    static String fingerprint(List<OrderLine> lines) {
+        String canonical = lines.stream().sorted(Comparator.comparingLong(OrderLine::getProductId))
+                .map(l -> l.getProductId() + "x" + l.getQuantity()).collect(Collectors.joining(","));
         try {
-            products.release(orderId);
-        } catch (RuntimeException e) {
-            log.warn("Release of order {} deferred: {}", orderId, e.getMessage());
-            return load(orderId);
+            return String.format("%064x", new BigInteger(1, MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8))));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-        return transactions.execute(status -> {
-            PurchaseOrder order = load(orderId);
-            order.released();
-            return order;
-        });
     }
 
-    private PurchaseOrder load(String orderId) {
-        return orders.findById(orderId).orElseThrow(() -> new IllegalStateException("Order " + orderId + " vanished"));
+    /** An order accepted now, or one an earlier request with the same Idempotency-Key created. */
+    public static final class Placement {
+        private final PurchaseOrder order;
+        private final boolean replayed;
+
+        Placement(PurchaseOrder order, boolean replayed) {
+            this.order = order;
+            this.replayed = replayed;
+        }
+
+        public PurchaseOrder getOrder() {
+            return order;
+        }
+
+        public boolean isReplayed() {
+            return replayed;
+        }
     }
 }

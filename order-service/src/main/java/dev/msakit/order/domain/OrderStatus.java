@@ -1,12 +1,17 @@
 package dev.msakit.order.domain;
 
+/** The states of an order's stock saga. */
 public enum OrderStatus {
-    /** Written, stock not yet reserved. */
+    /** Accepted; its stock reservation is on its way to product-service. */
     PENDING,
     /** Stock reserved, prices fixed. */
     CONFIRMED,
-    /** Reservation refused or product-service unreachable; any stock taken is given back. */
-    FAILED,
-    /** Cancelled by the member; stock given back. */
-    CANCELLED
+    /** Nothing reserved: not enough stock, a product gone, no answer in time, or the command could not be handled. */
+    REJECTED,
+    /** Cancelled by the member; whatever was reserved is given back. */
+    CANCELLED;
+
+    public boolean isFinal() {
+        return this != PENDING;
+    }
 }

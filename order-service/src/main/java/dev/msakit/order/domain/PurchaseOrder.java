@@ -12,6 +12,7 @@ import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.OneToMany;
 import javax.persistence.Table;
+import javax.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +37,18 @@ public class PurchaseOrder {
     @Column(precision = 14, scale = 2)
     private BigDecimal total;
 
+    @Column(name = "rejection_reason", length = 500)
+    private String rejectionReason;
+
+    /** Only orders the synchronous version left owing a release (see V2__stock_saga.sql); never set now. */
     @Column(name = "release_pending", nullable = false)
     private boolean releasePending;
+
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+
+    @Column(name = "request_fingerprint", length = 64)
+    private String requestFingerprint;
 
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @JoinColumn(name = "order_id", nullable = false)
@@ -49,13 +60,20 @@ public class PurchaseOrder {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Version
+    private long version;
+
     protected PurchaseOrder() {
     }
 
-    public static PurchaseOrder pending(long memberId, List<OrderLine> lines) {
+    /** A new order waiting for its stock; the key and fingerprint are null without an Idempotency-Key. */
+    public static PurchaseOrder pending(long memberId, List<OrderLine> lines, String idempotencyKey,
+                                        String requestFingerprint) {
         PurchaseOrder order = new PurchaseOrder();
         order.id = UUID.randomUUID().toString();
         order.memberId = memberId;
+        order.idempotencyKey = idempotencyKey;
+        order.requestFingerprint = requestFingerprint;
         order.status = OrderStatus.PENDING;
         order.lines.addAll(lines);
         order.createdAt = Instant.now();
@@ -63,9 +81,14 @@ public class PurchaseOrder {
         return order;
     }
 
-    /** Fixes the prices the reservation returned, per product id, and the total. */
-    public void confirm(Map<Long, PriceSnapshot> snapshots) {
-        requireStatus(OrderStatus.PENDING);
+    /**
+     * Stock reserved: fixes the prices the reservation returned, per product id, and the total. Only a PENDING order
+     * takes it; false when the order has moved on (cancelled or timed out: its stock is released by then).
+     */
+    public boolean confirm(Map<Long, PriceSnapshot> snapshots) {
+        if (status != OrderStatus.PENDING) {
+            return false;
+        }
         BigDecimal sum = BigDecimal.ZERO;
         for (OrderLine line : lines) {
             PriceSnapshot snapshot = snapshots.get(line.getProductId());
@@ -77,35 +100,42 @@ public class PurchaseOrder {
         }
         this.total = sum;
         transition(OrderStatus.CONFIRMED);
+        return true;
     }
 
-    /** Failed orders give back whatever a reservation attempt might have taken, even one that timed out. */
-    public void fail() {
-        requireStatus(OrderStatus.PENDING);
-        releasePending = true;
-        transition(OrderStatus.FAILED);
+    /** Nothing reserved, for this reason; false when the order had already moved on. */
+    public boolean reject(String reason) {
+        if (status != OrderStatus.PENDING) {
+            return false;
+        }
+        rejectionReason = reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
+        transition(OrderStatus.REJECTED);
+        return true;
     }
 
-    public void cancel() {
+    /**
+     * By the member, while PENDING or CONFIRMED; cancelling twice is a no-op. Returns whether the order's stock must
+     * now be released (a PENDING order's reservation may still arrive: the release makes product-service refuse it).
+     */
+    public boolean cancel() {
         if (status == OrderStatus.CANCELLED) {
-            return;
+            return false;
         }
-        if (status != OrderStatus.CONFIRMED) {
-            throw ApiException.conflict("Only confirmed orders can be cancelled; this one is " + status);
+        if (status == OrderStatus.REJECTED) {
+            throw ApiException.conflict("This order was rejected; there is nothing to cancel");
         }
-        releasePending = true;
         transition(OrderStatus.CANCELLED);
+        return true;
     }
 
-    public void released() {
+    public void releaseSent() {
         releasePending = false;
         updatedAt = Instant.now();
     }
 
-    private void requireStatus(OrderStatus expected) {
-        if (status != expected) {
-            throw new IllegalStateException("Order " + id + " is " + status + ", expected " + expected);
-        }
+    /** The same order as this request, by its fingerprint (the same items and quantities). */
+    public boolean wasPlacedBy(String fingerprint) {
+        return fingerprint.equals(requestFingerprint);
     }
 
     private void transition(OrderStatus next) {
@@ -131,6 +161,14 @@ public class PurchaseOrder {
 
     public boolean isReleasePending() {
         return releasePending;
+    }
+
+    public String getRejectionReason() {
+        return rejectionReason;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public List<OrderLine> getLines() {

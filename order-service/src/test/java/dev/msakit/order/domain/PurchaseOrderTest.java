@@ -11,68 +11,87 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The order's life cycle: PENDING -> CONFIRMED -> CANCELLED, or PENDING -> FAILED; stock is owed back after both. */
+/**
+ * The order's saga states: PENDING -> CONFIRMED -> CANCELLED, PENDING -> REJECTED, PENDING -> CANCELLED. A reply
+ * that arrives after the order moved on changes nothing.
+ */
 class PurchaseOrderTest {
 
-    private final PurchaseOrder order = PurchaseOrder.pending(7, List.of(new OrderLine(1, 2), new OrderLine(2, 1)));
+    private final PurchaseOrder order = PurchaseOrder.pending(7, List.of(new OrderLine(1, 2), new OrderLine(2, 1)),
+            null, null);
+    private final Map<Long, PriceSnapshot> prices = Map.of(1L, new PriceSnapshot("Keyboard", new BigDecimal("12.50")),
+            2L, new PriceSnapshot("Mouse", new BigDecimal("3.00")));
 
     @Test
-    void aNewOrderIsPendingAndOwesNothing() {
+    void aNewOrderIsPendingWithoutATotal() {
         assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.getStatus().isFinal()).isFalse();
         assertThat(order.getMemberId()).isEqualTo(7);
-        assertThat(order.isReleasePending()).isFalse();
         assertThat(order.getTotal()).isNull();
     }
 
     @Test
     void confirmingFixesEachLinesPriceAndTheTotal() {
-        order.confirm(Map.of(1L, new PriceSnapshot("Keyboard", new BigDecimal("12.50")),
-                2L, new PriceSnapshot("Mouse", new BigDecimal("3.00"))));
+        assertThat(order.confirm(prices)).isTrue();
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.getTotal()).isEqualByComparingTo("28.00");
         assertThat(order.getLines()).extracting(OrderLine::getProductName).containsExactly("Keyboard", "Mouse");
-        assertThat(order.isReleasePending()).isFalse();
     }
 
     @Test
     void aReservationMissingALineIsNotConfirmed() {
         assertThatThrownBy(() -> order.confirm(Map.of(1L, new PriceSnapshot("Keyboard", BigDecimal.ONE))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("product 2");
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
     }
 
     @Test
-    void onlyAPendingOrderIsConfirmedOrFailed() {
-        order.fail();
-        assertThatThrownBy(() -> order.confirm(Map.of())).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(order::fail).isInstanceOf(IllegalStateException.class);
+    void aRejectedOrderKeepsItsReasonAndIgnoresALateConfirmation() {
+        assertThat(order.reject("Not enough stock of product 2 for quantity 1")).isTrue();
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(order.getRejectionReason()).contains("product 2");
+        assertThat(order.confirm(prices)).isFalse();
+        assertThat(order.reject("again")).isFalse();
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(order.getRejectionReason()).contains("product 2");
     }
 
     @Test
-    void aFailedOrderOwesBackWhatAReservationMightHaveTaken() {
-        order.fail();
-        assertThat(order.getStatus()).isEqualTo(OrderStatus.FAILED);
-        assertThat(order.isReleasePending()).isTrue();
-        order.released();
-        assertThat(order.isReleasePending()).isFalse();
+    void aVeryLongReasonIsCutToWhatTheColumnHolds() {
+        order.reject("x".repeat(2_000));
+        assertThat(order.getRejectionReason()).hasSize(500).endsWith("...");
     }
 
     @Test
-    void cancellingAConfirmedOrderOwesItsStockBackOnceAndRepeatsHarmlessly() {
-        order.confirm(Map.of(1L, new PriceSnapshot("Keyboard", BigDecimal.ONE), 2L,
-                new PriceSnapshot("Mouse", BigDecimal.ONE)));
-        order.cancel();
+    void cancellingAsksForTheReleaseOnceAndRepeatsHarmlessly() {
+        order.confirm(prices);
+        assertThat(order.cancel()).as("release needed").isTrue();
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(order.isReleasePending()).isTrue();
-        order.released();
-        order.cancel();
-        assertThat(order.isReleasePending()).as("a repeated cancel owes nothing again").isFalse();
+        assertThat(order.cancel()).as("a repeated cancel asks for nothing again").isFalse();
     }
 
     @Test
-    void onlyAConfirmedOrderCanBeCancelled() {
+    void aPendingOrderCanBeCancelledAndALateReservationDoesNotRevive() {
+        assertThat(order.cancel()).isTrue();
+        assertThat(order.confirm(prices)).isFalse();
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void aRejectedOrderCannotBeCancelled() {
+        order.reject("Product 2 does not exist");
         assertThatThrownBy(order::cancel).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT));
-        order.fail();
-        assertThatThrownBy(order::cancel).isInstanceOf(ApiException.class).hasMessageContaining("FAILED");
+    }
+
+    @Test
+    void anIdempotentRetryIsRecognisedByItsItemsInAnyOrder() {
+        String fingerprint = OrderService.fingerprint(List.of(new OrderLine(1, 2), new OrderLine(2, 1)));
+        PurchaseOrder keyed = PurchaseOrder.pending(7, List.of(new OrderLine(1, 2), new OrderLine(2, 1)), "key-1",
+                fingerprint);
+        assertThat(keyed.wasPlacedBy(OrderService.fingerprint(List.of(new OrderLine(2, 1), new OrderLine(1, 2)))))
+                .isTrue();
+        assertThat(keyed.wasPlacedBy(OrderService.fingerprint(List.of(new OrderLine(1, 3), new OrderLine(2, 1)))))
+                .isFalse();
     }
 }

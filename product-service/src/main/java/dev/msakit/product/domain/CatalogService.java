@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
 
 @Service
 public class CatalogService {
@@ -26,6 +28,12 @@ public class CatalogService {
     @Transactional(readOnly = true)
     public Product get(long id) {
         return products.findByIdAndActiveTrue(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The products among these ids that are on sale. */
+    @Transactional(readOnly = true)
+    public List<Product> onSale(Collection<Long> ids) {
+        return products.findByIdInAndActiveTrue(ids);
     }
 
     @Transactional

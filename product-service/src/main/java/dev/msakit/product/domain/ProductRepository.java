@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 public interface ProductRepository extends JpaRepository<Product, Long> {
@@ -14,6 +16,8 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     Page<Product> findByActiveTrue(Pageable pageable);
 
     Optional<Product> findByIdAndActiveTrue(long id);
+
+    List<Product> findByIdInAndActiveTrue(Collection<Long> ids);
 
     /**
      * Takes stock only if enough is left, in one statement: the row lock makes concurrent takers queue, and each

@@ -11,7 +11,7 @@ import java.sql.SQLTransientConnectionException;
  * Tells a database outage (server down, restarting, out of connections) from a bug, by the JDBC exception at the
  * root of whatever Spring, Hibernate or the pool wrapped it in. Only java.sql types: any engine, no Spring Data needed.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** Only the services with a database have Spring's transaction support; the others never see its exceptions. */
     private static final boolean TRANSACTIONS = ClassUtils.isPresent(
@@ -20,7 +20,7 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    static boolean isCause(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // A rollback on a connection that just broke fails too ("Connection is closed"); the failure that
             // caused the rollback is the one that tells why.

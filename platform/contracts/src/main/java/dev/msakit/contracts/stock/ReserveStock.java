@@ -1,4 +1,4 @@
-package dev.msakit.contracts.reservation;
+package dev.msakit.contracts.stock;
 
 import dev.msakit.contracts.OrderIds;
 
@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Body of product-service's {@code POST /internal/reservations} (SERVICE token): reserve all of these for the order,
- * or nothing. Idempotent per order id. order-service sends it, product-service validates it, both with this type.
+ * Command to product-service, on {@link StockTopics#COMMANDS}: reserve all of these for the order, or nothing.
+ * Idempotent per order id. The answer is {@link StockReserved} or {@link StockRejected} on {@link StockTopics#REPLIES}.
  */
-public class ReservationRequest {
+public class ReserveStock {
 
     @NotNull
     @Pattern(regexp = OrderIds.PATTERN, message = "must be a UUID")
@@ -26,10 +26,10 @@ public class ReservationRequest {
     @Size(max = 50)
     private List<@Valid @NotNull Item> items = new ArrayList<>();
 
-    public ReservationRequest() {
+    public ReserveStock() {
     }
 
-    public ReservationRequest(String orderId, List<Item> items) {
+    public ReserveStock(String orderId, List<Item> items) {
         this.orderId = orderId;
         this.items = new ArrayList<>(items);
     }

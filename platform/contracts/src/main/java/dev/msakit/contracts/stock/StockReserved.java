@@ -1,28 +1,32 @@
-package dev.msakit.contracts.reservation;
+package dev.msakit.contracts.stock;
 
+import dev.msakit.contracts.OrderIds;
+
+import javax.validation.Valid;
+import javax.validation.constraints.NotEmpty;
+import javax.validation.constraints.NotNull;
+import javax.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * product-service's answer to a reservation or a release: the order's reservation, its status
- * ({@code RESERVED} or {@code RELEASED}) and, per product, the name and unit price it was reserved at.
+ * Reply to {@link ReserveStock}: every item is reserved for the order, each at the name and unit price the product
+ * had when its stock was taken (the price the member pays).
  */
-public class ReservationResponse {
+public class StockReserved {
 
-    public static final String RESERVED = "RESERVED";
-    public static final String RELEASED = "RELEASED";
-
+    @NotNull
+    @Pattern(regexp = OrderIds.PATTERN, message = "must be a UUID")
     private String orderId;
-    private String status;
-    private List<Line> lines = new ArrayList<>();
+    @NotEmpty
+    private List<@Valid @NotNull Line> lines = new ArrayList<>();
 
-    public ReservationResponse() {
+    public StockReserved() {
     }
 
-    public ReservationResponse(String orderId, String status, List<Line> lines) {
+    public StockReserved(String orderId, List<Line> lines) {
         this.orderId = orderId;
-        this.status = status;
         this.lines = new ArrayList<>(lines);
     }
 
@@ -32,14 +36,6 @@ public class ReservationResponse {
 
     public void setOrderId(String orderId) {
         this.orderId = orderId;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public void setStatus(String status) {
-        this.status = status;
     }
 
     public List<Line> getLines() {
@@ -53,7 +49,9 @@ public class ReservationResponse {
     /** One reserved product at the price it had when reserved. */
     public static class Line {
         private long productId;
+        @NotNull
         private String productName;
+        @NotNull
         private BigDecimal unitPrice;
         private int quantity;
 

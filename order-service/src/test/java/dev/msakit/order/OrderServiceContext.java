@@ -1,0 +1,66 @@
+package dev.msakit.order;
+
+import dev.msakit.platform.testing.TestJwtConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.mock.mockito.MockBean;
+import org.springframework.cloud.contract.wiremock.AutoConfigureWireMock;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.concurrent.SettableListenableFuture;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+/**
+ * One Spring context for all of order-service's tests (Ribbon's settings are static, so a second context with
+ * other servers would not see its own): a real PostgreSQL, WireMock as member-service (service tokens) and
+ * product-service (the catalog), and no broker; the Kafka template is a mock that acknowledges, which only dead
+ * letters reach (the relay is off in tests).
+ */
+@SpringBootTest(properties = {
+        "ribbon.eureka.enabled=false",
+        "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
+        "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
+        "ORDER_SERVICE_CLIENT_SECRET=test-secret",
+        "PRODUCT_READ_TIMEOUT_MS=600",
+        "order.saga.timeout=2s",
+        "order.saga.check-interval-ms=200",
+        "platform.messaging.consumer.retry-backoff=10ms"})
+@AutoConfigureWireMock(port = 0)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(TestJwtConfiguration.class)
+public abstract class OrderServiceContext {
+
+    protected static final String SERVICE_TOKEN = TOKENS.service("order-service");
+    protected static final String CATALOG = "[{\"id\":1,\"name\":\"Pen\",\"price\":1.10},"
+            + "{\"id\":2,\"name\":\"Ink\",\"price\":10.00}]";
+
+    /** Replaces Boot's template by name: a dead letter is published (and acknowledged) without a broker. */
+    @MockBean(name = "kafkaTemplate")
+    protected KafkaTemplate<Object, Object> kafka;
+
+    @BeforeEach
+    void productServiceAndTheBrokerAnswer() {
+        stubFor(post(urlEqualTo("/auth/service-token"))
+                .withRequestBody(matchingJsonPath("$.clientSecret", equalTo("test-secret")))
+                .willReturn(okJson("{\"access_token\":\"" + SERVICE_TOKEN + "\",\"expires_in\":900}")));
+        stubFor(get(urlPathEqualTo("/internal/catalog")).willReturn(okJson(CATALOG)));
+        SettableListenableFuture<SendResult<Object, Object>> acknowledged = new SettableListenableFuture<>();
+        acknowledged.set(null);
+        when(kafka.send(any(org.apache.kafka.clients.producer.ProducerRecord.class))).thenReturn(acknowledged);
+    }
+}

@@ -38,6 +38,20 @@ final class Http {
         return send(request(url, bearer).header("Content-Type", "application/json").POST(body(json)));
     }
 
+    static Response post(String url, String bearer, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(url, bearer).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(body(json)));
+    }
+
+    /**
+     * Places an order and waits (RFC 7240 Prefer: wait) up to 10 s for its saga: 201 with its final state when it
+     * ended in time, 202 PENDING otherwise.
+     */
+    static Response placeOrder(String url, String bearer, String json) {
+        return post(url, bearer, json, java.util.Map.of("Prefer", "wait=10"));
+    }
+
     /** Any method, any headers, any body (raw bytes as given): for requests a well-behaved client would not send. */
     static Response raw(String method, String url, java.util.Map<String, String> headers, byte[] body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))

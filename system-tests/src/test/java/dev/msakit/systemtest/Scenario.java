@@ -44,7 +44,7 @@ final class Scenario {
     }
 
     Http.Response order(String memberToken, long productId, int quantity) {
-        Http.Response placed = Http.post(api + "/orders", memberToken,
+        Http.Response placed = Http.placeOrder(api + "/orders", memberToken,
                 "{\"items\":[{\"productId\":" + productId + ",\"quantity\":" + quantity + "}]}");
         assertThat(placed.status).as(placed.body).isEqualTo(201);
         return placed;

@@ -40,8 +40,11 @@ final class Suite implements AutoCloseable {
     private final Map<String, Map<String, String>> moduleEnv = new HashMap<>();
 
     final SuiteDatabase database;
+    /** The broker's Kafka port (its health is on its suite port). */
+    final int kafkaPort;
     // Not final: a restart puts a new process on the same port.
     SuiteProcess postgres;
+    SuiteProcess kafka;
     SuiteProcess eureka;
     SuiteProcess member;
     SuiteProcess product1;
@@ -83,11 +86,15 @@ final class Suite implements AutoCloseable {
         env.put("RATE_LIMIT_SIGNUP_PER_HOUR", "1000000");
         env.put("ZIPKIN_URL", "http://localhost:" + ports.get("zipkin-server") + "/");
         env.put("TURBINE_STREAM_URL", "http://localhost:" + ports.get("turbine") + "/turbine.stream");
+        kafkaPort = freePort();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
         database = new SuiteDatabase(freePort(), work.resolve("data").resolve("postgres"), declaration);
         for (SuiteDeclaration.Process declared : declaration.all()) {
             moduleEnv.put(declared.module, new HashMap<>(declared.module.equals("postgres-server")
                     ? database.serverEnvironment() : database.serviceEnvironment(declared.name)));
         }
+        moduleEnv.get("kafka-broker").putAll(Map.of("KAFKA_PORT", Integer.toString(kafkaPort),
+                "KAFKA_CONTROLLER_PORT", Integer.toString(freePort())));
         // Product instances carry Chaos Monkey (off until a test turns an assault on through their actuator).
         moduleEnv.get("product-service").put("SPRING_PROFILES_ACTIVE", "chaos-monkey");
         Map<String, SuiteProcess> running = new HashMap<>();
@@ -111,6 +118,7 @@ final class Suite implements AutoCloseable {
     /** The processes the tests address by role. */
     private void adopt(Map<String, SuiteProcess> running) {
         postgres = running.get("postgres");
+        kafka = running.get("kafka-broker");
         eureka = running.get("eureka-server");
         member = running.get("member-service");
         product1 = running.get("product-service-1");
@@ -175,16 +183,17 @@ final class Suite implements AutoCloseable {
     }
 
     /**
-     * Stops the registry, the gateway, every service and the database gracefully, all at once, and starts them
-     * again in the suite's start order on their ports; returns when all are ready and registered again.
+     * Stops the registry, the gateway, every service, the broker and the database gracefully, all at once, and
+     * starts them again in the suite's start order on their ports; returns when all are ready and registered again.
      */
     void restartDatabaseRegistryGatewayAndServices() throws Exception {
-        List<SuiteProcess> stopping = List.of(gateway, order, product2, product1, member, eureka, postgres);
+        List<SuiteProcess> stopping = List.of(gateway, order, product2, product1, member, eureka, kafka, postgres);
         stopping.forEach(SuiteProcess::terminate);
         for (SuiteProcess p : stopping) {
             p.stop();
         }
         postgres = restart(postgres, "postgres-server");
+        kafka = restart(kafka, "kafka-broker");
         eureka = restart(eureka, "eureka-server");
         member = start(member.name(), "member-service", member.port());
         order = start(order.name(), "order-service", order.port());

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Stops the database, the registry, the gateway and every service, starts them again, and checks that members, products, stock,
- * orders and the token signing key all survived. Named to run last: it takes the suite down for a while.
+ * Stops the database, the broker, the registry, the gateway and every service, starts them again, and checks that
+ * members, products, stock, orders and the token signing key all survived. Named to run last: it takes the suite down for a while.
  */
 @ExtendWith(SuiteExtension.class)
 class WholeSuiteRestartIT {
@@ -30,6 +30,8 @@ class WholeSuiteRestartIT {
             orderIds.add(scenario.order(token, productId, quantity).json().path("id").asText());
         }
         assertThat(Http.post(api + "/orders/" + orderIds.get(0) + "/cancel", token, null).status).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> scenario.stock(productId) == 15);
         JsonNode ordersBefore = Http.get(api + "/orders?size=10", token).json().path("content");
 
         suite.restartDatabaseRegistryGatewayAndServices();

@@ -3,10 +3,15 @@
 local token = os.getenv("BENCH_TOKEN")
 local body = os.getenv("BENCH_BODY")
 local pause_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+local prefer = os.getenv("BENCH_PREFER")
 
 wrk.headers["Accept"] = "application/json"
 if token and #token > 0 then
   wrk.headers["Authorization"] = "Bearer " .. token
+end
+if prefer and #prefer > 0 then
+  -- e.g. "wait=10": an order's answer then comes when its saga has ended, so latency is POST -> CONFIRMED.
+  wrk.headers["Prefer"] = prefer
 end
 if body and #body > 0 then
   wrk.method = "POST"

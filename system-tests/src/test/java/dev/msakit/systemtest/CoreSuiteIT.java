@@ -166,18 +166,16 @@ class CoreSuiteIT {
     @Order(10)
     void servicesRefuseDirectCallsWithoutToken() {
         assertProblem(Http.get(suite.order.url() + "/orders", null), 401);
-        assertProblem(Http.post(suite.product1.url() + "/internal/reservations", null, "{}"), 401);
-        // A member's valid token does not open the internal stock API either.
-        assertProblem(Http.post(suite.product1.url() + "/internal/reservations", adminToken,
-                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"productId\":" + productId
-                        + ",\"quantity\":1}]}"), 403);
+        assertProblem(Http.get(suite.product1.url() + "/internal/catalog?ids=" + productId, null), 401);
+        // A member's (even an admin's) valid token does not open the internal catalog API: services' tokens only.
+        assertProblem(Http.get(suite.product1.url() + "/internal/catalog?ids=" + productId, adminToken), 403);
         assertThat(stock()).isEqualTo(10);
     }
 
     @Test
     @Order(11)
     void internalAndActuatorEndpointsAreNotRouted() {
-        for (String path : List.of("/products/internal/reservations", "/internal/reservations",
+        for (String path : List.of("/products/internal/catalog?ids=1", "/internal/catalog?ids=1",
                 "/products/actuator/env", "/members/actuator/health", "/auth/service-token")) {
             assertThat(Http.get(api + path, adminToken).status).as(path).isEqualTo(404);
         }

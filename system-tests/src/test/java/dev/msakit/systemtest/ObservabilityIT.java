@@ -52,11 +52,11 @@ class ObservabilityIT {
             }
             assertThat(services).contains("zuul-gateway", "order-service", "product-service");
         });
-        // No spans from Hystrix's stream polling, health checks or the reconciler's schedule: only real work.
+        // No spans from Hystrix's stream polling, health checks or the saga's timeout schedule: only real work.
         for (String service : List.of("order-service", "product-service", "zuul-gateway")) {
             Http.Response names = Http.get(suite.zipkin.url() + "/api/v2/spans?serviceName=" + service, null);
             assertThat(names.body).as(service).doesNotContain("stream").doesNotContain("actuator")
-                    .doesNotContain("reconcile").doesNotContain("metricpoller");
+                    .doesNotContain("expire").doesNotContain("metricpoller");
         }
     }
 
@@ -64,7 +64,7 @@ class ObservabilityIT {
     void turbineAggregatesOrderServiceCircuits() {
         scenario.order(memberToken, productId);
         assertThat(Http.streamContains(suite.turbine.url() + "/turbine.stream",
-                "\"name\":\"ProductClient#reserve(ReservationRequest)\"", Duration.ofSeconds(60)))
+                "\"name\":\"ProductClient#lookup(List)\"", Duration.ofSeconds(60)))
                 .as("order-service's Feign command in turbine.stream").isTrue();
     }
 

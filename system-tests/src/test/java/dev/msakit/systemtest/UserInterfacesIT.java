@@ -97,7 +97,7 @@ class UserInterfacesIT {
         browser.get(suite.dashboard.url() + "/");
         new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
             scenario.order(member, product);
-            return d.getPageSource().contains("ProductClient#reserve")
+            return d.getPageSource().contains("ProductClient#lookup")
                     && !d.findElements(By.cssSelector("#dependencies .monitor")).isEmpty();
         });
         screenshot("hystrix-dashboard-circuits");

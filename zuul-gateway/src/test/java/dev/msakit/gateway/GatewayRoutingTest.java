@@ -83,7 +83,7 @@ class GatewayRoutingTest {
     void neverRoutesInternalOrActuatorEndpoints() {
         resetAllRequests();
         String admin = TOKENS.admin(1);
-        for (String path : new String[]{"/api/products/internal/reservations", "/api/internal/reservations",
+        for (String path : new String[]{"/api/products/internal/catalog", "/api/internal/catalog",
                 "/api/members/actuator/env", "/api/products/actuator/health", "/api/auth/service-token",
                 "/api/auth/service-token/", "/api/auth/other",
                 "/api/inventory/anything"}) {

@@ -102,6 +102,8 @@ class CoreSuiteIT {
         Http.Response created = Http.post(api + "/products", adminToken, product);
         assertThat(created.status).as(created.body).isEqualTo(201);
         productId = created.json().path("id").asLong();
+        // Resolved against the request URL, the Location leads back to the product through the gateway.
+        assertThat(created.location).isEqualTo("/api/products/" + productId);
         assertThat(Http.get(api + "/products/" + productId, null).json().path("price").decimalValue())
                 .isEqualByComparingTo("12.50");
     }
@@ -145,8 +147,10 @@ class CoreSuiteIT {
         assertThat(response.json().path("rejectionReason").asText())
                 .isEqualTo("Not enough stock of product " + productId + " for quantity 8");
         assertThat(stock()).isEqualTo(7);
-        assertProblem(Http.post(api + "/orders", bobToken, "{\"items\":[{\"productId\":987654321,"
-                + "\"quantity\":1}]}"), 422);
+        Http.Response unknown = Http.post(api + "/orders", bobToken, "{\"items\":[{\"productId\":987654321,"
+                + "\"quantity\":1}]}");
+        assertProblem(unknown, 422);
+        assertThat(unknown.json().path("instance").asText()).as("the client's path").isEqualTo("/api/orders");
         assertProblem(Http.post(api + "/orders", bobToken, "{\"items\":[{\"productId\":" + productId
                 + ",\"quantity\":0}]}"), 400);
     }

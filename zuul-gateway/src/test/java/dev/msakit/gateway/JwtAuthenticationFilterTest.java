@@ -142,7 +142,13 @@ class JwtAuthenticationFilterTest {
         assertThat(context.sendZuulResponse()).isFalse();
         assertThat(context.getResponseStatusCode()).isEqualTo(401);
         assertThat(context.getResponse().getContentType()).isEqualTo("application/problem+json");
-        assertThat(context.getResponse().getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+        // RFC 6750 §3: a refused token says so (invalid_token); a missing one gets the bare challenge.
+        String challenge = context.getResponse().getHeader("WWW-Authenticate");
+        if (detail.contains("required")) {
+            assertThat(challenge).isEqualTo("Bearer realm=\"msa-kit\"");
+        } else {
+            assertThat(challenge).startsWith("Bearer realm=\"msa-kit\", error=\"invalid_token\", error_description=\"");
+        }
         assertThat(context.getResponseBody()).contains(detail).doesNotContain("eyJ");
     }
 }

@@ -3,6 +3,7 @@ package dev.msakit.member.api;
 import dev.msakit.contracts.Roles;
 import dev.msakit.member.domain.Member;
 import dev.msakit.member.domain.MemberService;
+import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.platform.problem.ApiException;
 import dev.msakit.platform.security.AccessTokens;
 import org.springframework.http.ResponseEntity;
@@ -15,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.validation.Valid;
-import java.net.URI;
 
 @RestController
 @RequestMapping("/members")
@@ -29,9 +30,10 @@ public class MemberController {
     }
 
     @PostMapping
-    public ResponseEntity<MemberResponse> signUp(@Valid @RequestBody SignUpRequest request) {
+    public ResponseEntity<MemberResponse> signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
         Member member = members.signUp(request.getEmail(), request.getPassword(), request.getName());
-        return ResponseEntity.created(URI.create("/members/" + member.getId())).body(MemberResponse.of(member));
+        return ResponseEntity.created(GatewayPaths.location(http, "/members/" + member.getId()))
+                .body(MemberResponse.of(member));
     }
 
     @GetMapping("/me")

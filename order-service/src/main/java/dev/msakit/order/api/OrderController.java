@@ -63,6 +63,7 @@ public class OrderController {
     @PostMapping
     public ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
                                                @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
+                                               @RequestHeader(value = "Prefer", required = false) List<String> prefer,
                                                @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
         if (key != null && !VALID_KEY.matcher(key).matches()) {
             throw ApiException.badRequest(IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters");
@@ -72,7 +73,7 @@ public class OrderController {
                 .collect(Collectors.toList());
         OrderService.Placement placement = orders.place(AccessTokens.memberId(jwt), lines, key);
         PurchaseOrder order = placement.getOrder();
-        Optional<Duration> wait = PreferWait.parse(http.getHeaders("Prefer"), maxWait);
+        Optional<Duration> wait = PreferWait.parse(prefer, maxWait);
         if (wait.isPresent()) {
             order = outcomes.await(order, wait.get());
         }

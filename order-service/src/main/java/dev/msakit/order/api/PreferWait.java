@@ -1,8 +1,7 @@
 package dev.msakit.order.api;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,11 +15,11 @@ final class PreferWait {
     private PreferWait() {
     }
 
-    static Optional<Duration> parse(Enumeration<String> preferHeaders, Duration cap) {
+    static Optional<Duration> parse(List<String> preferHeaders, Duration cap) {
         if (preferHeaders == null) {
             return Optional.empty();
         }
-        for (String header : Collections.list(preferHeaders)) {
+        for (String header : preferHeaders) {
             for (String preference : header.split(",")) {
                 String token = preference.split(";", 2)[0].trim();
                 int eq = token.indexOf('=');

@@ -1,6 +1,7 @@
 package dev.msakit.product.api;
 
 import dev.msakit.product.domain.CatalogService;
+import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.platform.api.PageResponse;
 import dev.msakit.product.domain.Product;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.validation.Valid;
 import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
-import java.net.URI;
 
 @RestController
 @RequestMapping("/products")
@@ -45,10 +46,12 @@ public class ProductController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request) {
+    public ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request,
+                                                  HttpServletRequest http) {
         Product product = catalog.create(request.getName(), request.getDescription(), request.getPrice(),
                 request.getStock());
-        return ResponseEntity.created(URI.create("/products/" + product.getId())).body(ProductResponse.of(product));
+        return ResponseEntity.created(GatewayPaths.location(http, "/products/" + product.getId()))
+                .body(ProductResponse.of(product));
     }
 
     @PutMapping("/{id}")

@@ -21,14 +21,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.math.BigDecimal;
 
 import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +68,56 @@ class ProductControllerSliceTest {
         mvc.perform(get("/products/9")).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.detail").value("No product with id 9"));
+    }
+
+    @Test
+    void behindTheGatewayLinksAndProblemsCarryItsPrefix() throws Exception {
+        Product pen = new Product("Pen", null, new BigDecimal("1.10"), 3);
+        ReflectionTestUtils.setField(pen, "id", 8L);
+        when(catalog.create(any(), any(), any(), any(Integer.class))).thenReturn(pen);
+        mvc.perform(post("/products").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Pen\",\"price\":1.10,\"stock\":3}")
+                        .header("Authorization", "Bearer " + TOKENS.admin(1)).header("X-Forwarded-Prefix", "/api"))
+                .andExpect(status().isCreated()).andExpect(header().string("Location", "/api/products/8"));
+        when(catalog.get(9)).thenThrow(ApiException.notFound("No product with id 9"));
+        mvc.perform(get("/products/9").header("X-Forwarded-Prefix", "/api"))
+                .andExpect(jsonPath("$.instance").value("/api/products/9"));
+        // Called directly, the service's own paths; a prefix that is not a path is ignored.
+        mvc.perform(get("/products/9").header("X-Forwarded-Prefix", "//evil.example"))
+                .andExpect(jsonPath("$.instance").value("/products/9"));
+    }
+
+    @Test
+    void anUnsupportedMethodIsA405ThatSaysWhichAreAllowed() throws Exception {
+        mvc.perform(patch("/products/7").header("Authorization", "Bearer " + TOKENS.admin(1))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(header().string("Allow", allOf(containsString("GET"), containsString("PUT"),
+                        containsString("DELETE"))));
+    }
+
+    @Test
+    void aRepresentationNobodyOffersIsA406NotA500() throws Exception {
+        Product pen = new Product("Pen", null, new BigDecimal("1.10"), 3);
+        ReflectionTestUtils.setField(pen, "id", 7L);
+        when(catalog.get(7)).thenReturn(pen);
+        mvc.perform(get("/products/7").accept(MediaType.APPLICATION_XML))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail", containsString("application/json")));
+    }
+
+    @Test
+    void a401SaysWhetherTheTokenWasMissingOrRefused() throws Exception {
+        String product = "{\"name\":\"Pen\",\"price\":1.10,\"stock\":3}";
+        mvc.perform(post("/products").contentType(MediaType.APPLICATION_JSON).content(product))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"msa-kit\""));
+        mvc.perform(post("/products").contentType(MediaType.APPLICATION_JSON).content(product)
+                        .header("Authorization", "Bearer " + TOKENS.expired(1)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("error=\"invalid_token\"")));
     }
 
     @Test

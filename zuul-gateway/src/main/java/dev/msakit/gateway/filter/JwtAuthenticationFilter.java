@@ -2,6 +2,7 @@ package dev.msakit.gateway.filter;
 
 import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
+import dev.msakit.platform.security.BearerChallenge;
 import dev.msakit.platform.security.PublicPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,12 +62,13 @@ public class JwtAuthenticationFilter extends ZuulFilter {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
             if (!publicPaths.matches(request.getMethod(), request.getRequestURI())) {
-                reject(context, HttpStatus.UNAUTHORIZED, "An access token is required");
+                challenge(context, BearerChallenge.missingToken(), "An access token is required");
             }
             return null;
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            reject(context, HttpStatus.UNAUTHORIZED, "The Authorization header must carry a Bearer token");
+            challenge(context, BearerChallenge.invalidToken("The Authorization header must carry a Bearer token"),
+                    "The Authorization header must carry a Bearer token");
             return null;
         }
         try {
@@ -78,7 +80,8 @@ public class JwtAuthenticationFilter extends ZuulFilter {
                         "Tokens cannot be verified right now (member-service unavailable); please retry later");
             } else {
                 log.debug("Rejected token on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-                reject(context, HttpStatus.UNAUTHORIZED, "The access token is invalid or expired");
+                challenge(context, BearerChallenge.invalidToken("The access token is invalid or expired"),
+                        "The access token is invalid or expired");
             }
         }
         return null;
@@ -93,10 +96,12 @@ public class JwtAuthenticationFilter extends ZuulFilter {
         return false;
     }
 
+    private void challenge(RequestContext context, String challenge, String detail) {
+        context.getResponse().setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        reject(context, HttpStatus.UNAUTHORIZED, detail);
+    }
+
     private void reject(RequestContext context, HttpStatus status, String detail) {
-        if (status == HttpStatus.UNAUTHORIZED) {
-            context.getResponse().setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
         problems.send(context, status, detail);
     }
 }

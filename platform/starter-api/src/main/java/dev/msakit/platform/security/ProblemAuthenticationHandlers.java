@@ -1,6 +1,7 @@
 package dev.msakit.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.platform.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,15 +17,16 @@ final class ProblemAuthenticationHandlers {
     static AuthenticationEntryPoint entryPoint(ObjectMapper mapper) {
         return (request, response, ex) -> {
             boolean hadToken = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            Problems.write(response, mapper, Problems.of(HttpStatus.UNAUTHORIZED,
-                    hadToken ? "The access token is invalid or expired" : "An access token is required",
-                    request.getRequestURI()));
+            String detail = hadToken ? "The access token is invalid or expired" : "An access token is required";
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                    hadToken ? BearerChallenge.invalidToken(detail) : BearerChallenge.missingToken());
+            Problems.write(response, mapper, Problems.of(HttpStatus.UNAUTHORIZED, detail,
+                    GatewayPaths.requestPath(request)));
         };
     }
 
     static AccessDeniedHandler accessDenied(ObjectMapper mapper) {
         return (request, response, ex) -> Problems.write(response, mapper, Problems.of(HttpStatus.FORBIDDEN,
-                "You are not allowed to do this", request.getRequestURI()));
+                "You are not allowed to do this", GatewayPaths.requestPath(request)));
     }
 }

@@ -17,6 +17,11 @@ public final class GatewayPaths {
     private GatewayPaths() {
     }
 
+    /** The request's own path as the client sent it (a problem's {@code instance}). */
+    public static String requestPath(HttpServletRequest request) {
+        return location(request, request.getRequestURI()).toString();
+    }
+
     /** A relative reference (RFC 7231 §7.1.2) to the service's path under the gateway's prefix. */
     public static URI location(HttpServletRequest request, String servicePath) {
         String prefix = request.getHeader("X-Forwarded-Prefix");

@@ -1,5 +1,6 @@
 package dev.msakit.platform.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.platform.problem.ProblemErrorController;
 import dev.msakit.platform.problem.ProblemErrorReportValve;
 import dev.msakit.platform.problem.ProblemExceptionHandler;
@@ -25,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
 public class PlatformWebAutoConfiguration {
 
     @Bean
-    public ProblemExceptionHandler problemExceptionHandler() {
-        return new ProblemExceptionHandler();
+    public ProblemExceptionHandler problemExceptionHandler(ObjectMapper json) {
+        return new ProblemExceptionHandler(json);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.msakit.platform.problem;
 
+import dev.msakit.platform.api.GatewayPaths;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,8 @@ public class ProblemErrorController implements ErrorController {
         String detail = status == HttpStatus.NOT_FOUND ? "No resource at this path"
                 : status.is5xxServerError() ? "An unexpected error occurred; it has been logged"
                 : status.getReasonPhrase();
-        return Problems.response(status, detail, uri == null ? null : uri.toString());
+        return Problems.response(status, detail, uri == null ? null
+                : GatewayPaths.location(request, uri.toString()).toString());
     }
 
     @Override

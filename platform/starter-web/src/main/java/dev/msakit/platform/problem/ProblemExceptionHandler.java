@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.platform.api.GatewayPaths;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -11,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -21,6 +25,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.server.ResponseStatusException;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import javax.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,9 +40,20 @@ public class ProblemExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    private final ObjectMapper json;
+
+    public ProblemExceptionHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The path as the client sent it: behind the gateway, with the prefix it stripped. */
+    private static String instance(HttpServletRequest request) {
+        return GatewayPaths.requestPath(request);
+    }
+
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Problem> api(ApiException ex, HttpServletRequest request) {
-        return Problems.response(ex.getStatus(), ex.getMessage(), request.getRequestURI());
+        return Problems.response(ex.getStatus(), ex.getMessage(), instance(request));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -54,7 +71,7 @@ public class ProblemExceptionHandler {
         List<Problem.FieldError> errors = ex.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .collect(Collectors.toList());
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, describe(errors), request.getRequestURI(), errors));
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, describe(errors), instance(request), errors));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -69,47 +86,65 @@ public class ProblemExceptionHandler {
             detail = path.isEmpty() ? "Request body has the wrong shape"
                     : "Field '" + path + "' has the wrong type or format";
         }
-        return Problems.response(HttpStatus.BAD_REQUEST, detail, request.getRequestURI());
+        return Problems.response(HttpStatus.BAD_REQUEST, detail, instance(request));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
         return Problems.response(HttpStatus.BAD_REQUEST,
-                "Parameter '" + ex.getName() + "' has an invalid value", request.getRequestURI());
+                "Parameter '" + ex.getName() + "' has an invalid value", instance(request));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     public ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException ex,
                                                     HttpServletRequest request) {
         return Problems.response(HttpStatus.BAD_REQUEST,
-                "Parameter '" + ex.getParameterName() + "' is required", request.getRequestURI());
+                "Parameter '" + ex.getParameterName() + "' is required", instance(request));
     }
 
+    /** 405 with the Allow header RFC 7231 §6.5.5 requires: the methods this path does support. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     public ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
-        return Problems.response(HttpStatus.METHOD_NOT_ALLOWED,
-                "Method " + ex.getMethod() + " is not supported here", request.getRequestURI());
+        Problem problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED,
+                "Method " + ex.getMethod() + " is not supported here", instance(request));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .contentType(Problems.PROBLEM_JSON);
+        if (ex.getSupportedHttpMethods() != null) {
+            response.allow(ex.getSupportedHttpMethods().toArray(new HttpMethod[0]));
+        }
+        return response.body(problem);
+    }
+
+    /**
+     * 406 for an Accept header no representation here satisfies (application/xml, say). Written directly: content
+     * negotiation, which just failed, would refuse the problem+json body too and turn the answer into a 500.
+     */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    public void notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request,
+                              HttpServletResponse response) throws IOException {
+        Problems.write(response, json, Problems.of(HttpStatus.NOT_ACCEPTABLE,
+                "This resource is available as application/json only", instance(request)));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<Problem> mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
         return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Content type must be application/json", request.getRequestURI());
+                "Content type must be application/json", instance(request));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public ResponseEntity<Problem> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
-        return Problems.response(HttpStatus.PAYLOAD_TOO_LARGE, "Request body is too large", request.getRequestURI());
+        return Problems.response(HttpStatus.PAYLOAD_TOO_LARGE, "Request body is too large", instance(request));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     public ResponseEntity<Problem> status(ResponseStatusException ex, HttpServletRequest request) {
-        return Problems.response(ex.getStatus(), ex.getReason(), request.getRequestURI());
+        return Problems.response(ex.getStatus(), ex.getReason(), instance(request));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     public ResponseEntity<Problem> denied(AccessDeniedException ex, HttpServletRequest request) {
-        return Problems.response(HttpStatus.FORBIDDEN, "You are not allowed to do this", request.getRequestURI());
+        return Problems.response(HttpStatus.FORBIDDEN, "You are not allowed to do this", instance(request));
     }
 
     @ExceptionHandler(Exception.class)
@@ -119,11 +154,11 @@ public class ProblemExceptionHandler {
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootCause(ex));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                     .contentType(Problems.PROBLEM_JSON).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                            "The service's database is unavailable; please retry later", request.getRequestURI()));
+                            "The service's database is unavailable; please retry later", instance(request)));
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged", request.getRequestURI());
+                "An unexpected error occurred; it has been logged", instance(request));
     }
 
     private static String rootCause(Throwable failure) {
@@ -140,7 +175,7 @@ public class ProblemExceptionHandler {
                 .collect(Collectors.toList());
         result.getGlobalErrors().forEach(e -> errors.add(new Problem.FieldError(e.getObjectName(),
                 e.getDefaultMessage())));
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, describe(errors), request.getRequestURI(), errors));
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, describe(errors), instance(request), errors));
     }
 
     private static String describe(List<Problem.FieldError> errors) {

@@ -104,6 +104,10 @@ class CoreSuiteIT {
         productId = created.json().path("id").asLong();
         // Resolved against the request URL, the Location leads back to the product through the gateway.
         assertThat(created.location).isEqualTo("/api/products/" + productId);
+        // HEAD is GET without the body, for anyone who may GET (curl -I, link checkers, caches).
+        Http.Response head = Http.raw("HEAD", api + "/products/" + productId, java.util.Map.of(), null);
+        assertThat(head.status).isEqualTo(200);
+        assertThat(head.body).isEmpty();
         assertThat(Http.get(api + "/products/" + productId, null).json().path("price").decimalValue())
                 .isEqualByComparingTo("12.50");
     }

@@ -28,6 +28,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -60,6 +61,17 @@ class ProductControllerSliceTest {
         mvc.perform(get("/products/7")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(7))
                 .andExpect(jsonPath("$.name").value("Pen"));
+    }
+
+    @Test
+    void headIsGetWithoutTheBodyForAnyoneWhoMayGet() throws Exception {
+        Product pen = new Product("Pen", null, new BigDecimal("1.10"), 3);
+        ReflectionTestUtils.setField(pen, "id", 7L);
+        when(catalog.get(7)).thenReturn(pen);
+        int getLength = mvc.perform(get("/products/7")).andReturn().getResponse().getContentAsByteArray().length;
+        mvc.perform(head("/products/7")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Length", String.valueOf(getLength)))
+                .andExpect(content().string(""));
     }
 
     @Test

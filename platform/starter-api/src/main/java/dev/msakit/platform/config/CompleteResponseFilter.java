@@ -8,13 +8,14 @@ import javax.servlet.http.HttpServletRequest;
  * Buffers each API response and sends it in one write with Content-Length (and an ETag, so clients can revalidate
  * with If-None-Match). Measured reason: a streamed (chunked) answer lets an instance killed between its first chunk
  * and the last one hand the gateway a truncated body, after the point where the gateway can still retry elsewhere.
- * Actuator endpoints are left alone: some of them stream.
+ * Actuator endpoints are left alone: some of them stream. So is HEAD: the servlet container already discards the
+ * body and sets the Content-Length GET would have; buffered here, it would see no body and send 0.
  */
 public class CompleteResponseFilter extends ShallowEtagHeaderFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/actuator") || path.endsWith(".stream");
+        return "HEAD".equals(request.getMethod()) || path.startsWith("/actuator") || path.endsWith(".stream");
     }
 }

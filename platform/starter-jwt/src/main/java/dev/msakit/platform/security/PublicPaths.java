@@ -45,8 +45,11 @@ public final class PublicPaths {
             throw new IllegalArgumentException("Public path must be 'METHOD /pattern' or '/pattern': " + spec);
         }
 
+        /** HEAD is GET without the body (RFC 7231 §4.3.2): whatever may GET a path anonymously may HEAD it. */
         boolean matches(String requestMethod, String path) {
-            return (method == null || method.equalsIgnoreCase(requestMethod)) && MATCHER.match(pattern, path);
+            boolean methodMatches = method == null || method.equalsIgnoreCase(requestMethod)
+                    || ("GET".equals(method) && "HEAD".equalsIgnoreCase(requestMethod));
+            return methodMatches && MATCHER.match(pattern, path);
         }
     }
 }

@@ -345,6 +345,9 @@ class CoreSuiteIT {
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         assertThat(response.status).as(response.body).isEqualTo(200);
         assertThat(response.json().path("token_type").asText()).isEqualTo("Bearer");
+        // RFC 6749 §5.1: a token is never cached; the service says so and the gateway passes it on.
+        assertThat(response.header("Cache-Control")).contains("no-store");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         return response.json().path("access_token").asText();
     }
 

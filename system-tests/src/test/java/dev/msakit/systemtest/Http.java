@@ -113,7 +113,7 @@ final class Http {
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("X-Trace-Id").orElse(null),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -128,13 +128,20 @@ final class Http {
         final String contentType;
         final String traceId;
         final String location;
+        final java.net.http.HttpHeaders headers;
 
-        Response(int status, String body, String contentType, String traceId, String location) {
+        Response(int status, String body, String contentType, String traceId, String location,
+                 java.net.http.HttpHeaders headers) {
             this.status = status;
             this.body = body;
             this.contentType = contentType;
             this.traceId = traceId;
             this.location = location;
+            this.headers = headers;
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
 
         JsonNode json() {

@@ -19,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.resetAllRequests;
@@ -56,6 +57,28 @@ class GatewayRoutingTest {
         assertThat(response.getBody()).isEqualTo("{\"id\":1}");
         verify(getRequestedFor(urlEqualTo("/products/1")).withHeader("X-Member-Id", absent())
                 .withHeader("Cookie", absent()));
+    }
+
+    /**
+     * The services' cache and security headers reach the client: a token response must say Cache-Control: no-store
+     * (RFC 6749 §5.1), and nosniff / frame options protect browsers. (Zuul drops them by default, assuming the
+     * gateway's own Spring Security writes its own; this gateway's security covers its actuator only.)
+     */
+    @Test
+    void passesTheServicesCacheAndSecurityHeadersThrough() {
+        stubFor(post(urlEqualTo("/auth/token")).willReturn(okJson("{\"access_token\":\"x\"}")
+                .withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache")
+                .withHeader("X-Content-Type-Options", "nosniff").withHeader("X-Frame-Options", "DENY")));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = rest.exchange("/api/auth/token", HttpMethod.POST,
+                new HttpEntity<>("{\"email\":\"a@b.c\",\"password\":\"p\"}", headers), String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().get("Cache-Control")).containsExactly("no-store");
+        assertThat(response.getHeaders().get("Pragma")).containsExactly("no-cache");
+        assertThat(response.getHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(response.getHeaders().get("X-Frame-Options")).containsExactly("DENY");
     }
 
     @Test

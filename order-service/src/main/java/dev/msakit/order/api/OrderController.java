@@ -29,9 +29,9 @@ import javax.validation.Valid;
 import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** The authenticated member's own orders; the member id always comes from the verified token. */

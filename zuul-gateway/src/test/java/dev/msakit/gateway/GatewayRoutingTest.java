@@ -42,6 +42,8 @@ class GatewayRoutingTest {
 
     @Autowired
     private TestRestTemplate rest;
+    @org.springframework.boot.web.server.LocalServerPort
+    private int port;
 
     @Test
     void routesPublicCatalogReadsAndDropsClientIdentityHeaders() {
@@ -79,6 +81,37 @@ class GatewayRoutingTest {
         assertThat(response.getHeaders().get("Pragma")).containsExactly("no-cache");
         assertThat(response.getHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(response.getHeaders().get("X-Frame-Options")).containsExactly("DENY");
+    }
+
+    @Test
+    void compressesLargeJsonForClientsThatAcceptGzipOnly() throws Exception {
+        String page = "{\"content\":[" + "{\"id\":1,\"name\":\"Keyboard\"},".repeat(200) + "{\"id\":2}]}";
+        stubFor(get(urlEqualTo("/products?page=0")).willReturn(okJson(page)));
+        // As the services answer: complete bodies with their Content-Length.
+        stubFor(get(urlEqualTo("/products/1")).willReturn(okJson("{\"id\":1}").withHeader("Content-Length", "8")));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+        java.net.http.HttpResponse<byte[]> gzipped = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/products?page=0"))
+                .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).as(gzipped.headers().map().toString()).contains("gzip");
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(page);
+        }
+        assertThat(gzipped.body().length).isLessThan(page.length() / 4);
+
+        java.net.http.HttpResponse<String> plain = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/products?page=0")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(page);
+        // A small answer is not worth compressing.
+        java.net.http.HttpResponse<String> small = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/products/1"))
+                .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(small.headers().firstValue("Content-Encoding")).isEmpty();
     }
 
     @Test

@@ -108,6 +108,14 @@ class CoreSuiteIT {
         Http.Response head = Http.raw("HEAD", api + "/products/" + productId, java.util.Map.of(), null);
         assertThat(head.status).isEqualTo(200);
         assertThat(head.body).isEmpty();
+        // Conditional reads through the gateway: a strong ETag, and 304 without a body while nothing changed.
+        Http.Response read = Http.get(api + "/products/" + productId, null);
+        String etag = read.header("ETag");
+        assertThat(etag).as(read.headers.map().toString()).matches("\"[0-9a-f]+\"");
+        Http.Response unchanged = Http.raw("GET", api + "/products/" + productId, java.util.Map.of("If-None-Match",
+                etag), null);
+        assertThat(unchanged.status).isEqualTo(304);
+        assertThat(unchanged.body).isEmpty();
         assertThat(Http.get(api + "/products/" + productId, null).json().path("price").decimalValue())
                 .isEqualByComparingTo("12.50");
     }

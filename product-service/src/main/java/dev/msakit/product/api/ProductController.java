@@ -4,6 +4,7 @@ import dev.msakit.product.domain.CatalogService;
 import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.platform.api.PageResponse;
 import dev.msakit.product.domain.Product;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -33,15 +34,23 @@ public class ProductController {
         this.catalog = catalog;
     }
 
+    /**
+     * Catalog reads may be stored but must be revalidated (no-cache instead of the security default no-store): the
+     * response then carries a strong ETag, and If-None-Match with it answers 304 without a body.
+     */
+    private static final CacheControl REVALIDATE = CacheControl.noCache();
+
     @GetMapping
-    public PageResponse<ProductResponse> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(catalog.list(page, size), ProductResponse::of);
+    public ResponseEntity<PageResponse<ProductResponse>> list(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return ResponseEntity.ok().cacheControl(REVALIDATE)
+                .body(PageResponse.of(catalog.list(page, size), ProductResponse::of));
     }
 
     @GetMapping("/{id}")
-    public ProductResponse get(@PathVariable long id) {
-        return ProductResponse.of(catalog.get(id));
+    public ResponseEntity<ProductResponse> get(@PathVariable long id) {
+        return ResponseEntity.ok().cacheControl(REVALIDATE).body(ProductResponse.of(catalog.get(id)));
     }
 
     @PostMapping

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.math.BigDecimal;
 
 import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -72,6 +73,21 @@ class ProductControllerSliceTest {
         mvc.perform(head("/products/7")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Length", String.valueOf(getLength)))
                 .andExpect(content().string(""));
+    }
+
+    @Test
+    void aProductReadCarriesAStrongEtagAndIfNoneMatchGives304() throws Exception {
+        Product pen = new Product("Pen", null, new BigDecimal("1.10"), 3);
+        ReflectionTestUtils.setField(pen, "id", 7L);
+        when(catalog.get(7)).thenReturn(pen);
+        String etag = mvc.perform(get("/products/7")).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-cache"))
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(etag).matches("\"[0-9a-f]+\"");
+        mvc.perform(get("/products/7").header("If-None-Match", etag))
+                .andExpect(status().isNotModified()).andExpect(content().string(""));
+        ReflectionTestUtils.setField(pen, "stock", 2);
+        mvc.perform(get("/products/7").header("If-None-Match", etag)).andExpect(status().isOk());
     }
 
     @Test

@@ -209,6 +209,24 @@ class OrderPlacementTest extends OrderServiceContext {
         assertThat(ordersOf(12)).isZero();
     }
 
+    /** What an OpenAPI tool sees: the service's name, the bearer scheme, the real headers, no token parameter. */
+    @Test
+    void theApiDocumentDescribesWhatAClientSendsAndNothingElse() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode doc = json.readTree(mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(doc.path("info").path("title").asText()).isEqualTo("order-service");
+        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(doc.path("security").toString()).contains("bearer");
+        com.fasterxml.jackson.databind.JsonNode place = doc.path("paths").path("/orders").path("post");
+        assertThat(place.path("parameters").findValuesAsText("name"))
+                .contains("Idempotency-Key", "Prefer").doesNotContain("jwt");
+        assertThat(doc.path("paths").path("/orders/{id}/cancel").path("post").has("requestBody"))
+                .as("no Jwt body on cancel").isFalse();
+        assertThat(doc.path("paths").has("/error")).isFalse();
+    }
+
     @Test
     void refusesMissingOrForgedTokens() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/orders")

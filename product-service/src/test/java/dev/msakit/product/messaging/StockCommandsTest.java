@@ -175,6 +175,14 @@ class StockCommandsTest {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void theInternalCatalogIsNotInTheApiDocument() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(json.readTree(doc).path("paths").has("/products/{id}")).isTrue();
+        assertThat(doc).doesNotContain("/internal/").doesNotContain("\"/error\"");
+    }
+
     private static ConsumerRecord<String, String> reserve(String order, Product first, int firstQuantity,
                                                           Product second, int secondQuantity) {
         String items = "{\"productId\":" + first.getId() + ",\"quantity\":" + firstQuantity + "}"

@@ -300,9 +300,8 @@ class CoreSuiteIT {
         assertThat(failures).as("failed GETs (or unclean order answers) while an instance died").isEmpty();
         assertThat(ok.get()).isGreaterThan(50);
         assertThat(accepted).as("orders accepted while an instance died").isNotEmpty().doesNotHaveDuplicates();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(accepted).allSatisfy(id -> assertThat(Http.get(api + "/orders/" + id, aliceToken).json()
-                        .path("status").asText()).as("order " + id).isEqualTo("CONFIRMED")));
+        assertThat(scenario.finalStatuses(aliceToken, accepted, Duration.ofSeconds(90)).keySet())
+                .as("final statuses of the accepted orders").containsOnly("CONFIRMED");
         // Exactly one unit per order left the stock, however often a command was delivered.
         assertThat(stockOf(product)).as(refusedOrders.get() + " orders refused")
                 .isEqualTo(stockBefore - accepted.size());

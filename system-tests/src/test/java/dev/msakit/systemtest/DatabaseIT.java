@@ -164,13 +164,8 @@ class DatabaseIT {
         }
         // Every accepted order's saga completes once both databases are back (the outbox and the consumers wait
         // out the outage), and takes exactly one unit.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (String orderId : acceptedOrders) {
-                Http.Response read = Http.get(api + "/orders/" + orderId, member);
-                assertThat(read.status).as("order " + orderId + " acknowledged with 202").isEqualTo(200);
-                assertThat(read.json().path("status").asText()).as("order " + orderId).isEqualTo("CONFIRMED");
-            }
-        });
+        assertThat(scenario.finalStatuses(member, acceptedOrders, Duration.ofSeconds(60)).keySet())
+                .as("final statuses of the orders acknowledged with 202").containsOnly("CONFIRMED");
         assertThat(scenario.stock(product)).isEqualTo(stockBefore - acceptedOrders.size());
     }
 

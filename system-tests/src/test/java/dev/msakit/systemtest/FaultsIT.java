@@ -194,9 +194,7 @@ class FaultsIT {
                 .until(() -> Http.placeOrder(api + "/orders", memberToken, orderOf(1)),
                         r -> r.status == 201 || r.status == 202);
         String id = accepted.json().path("id").asText();
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Http.get(api + "/orders/" + id, memberToken).json().path("status").asText(),
-                        status -> !"PENDING".equals(status));
+        return scenario.finalStatuses(memberToken, List.of(id), Duration.ofSeconds(60)).keySet().iterator().next();
     }
 
     private static void check(List<String> failures, Http.Response response, int expected) {

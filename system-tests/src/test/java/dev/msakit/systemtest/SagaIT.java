@@ -298,22 +298,8 @@ class SagaIT {
         assertThat(scenario.stock(product)).isEqualTo(90);
     }
 
-    /** Waits until none of the orders is PENDING; returns their ids by final status. */
     private Map<String, List<String>> awaitFinal(List<String> ids, Duration within) {
-        Map<String, String> statuses = new HashMap<>();
-        await().atMost(within).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            for (String id : ids) {
-                if (statuses.containsKey(id) && !"PENDING".equals(statuses.get(id))) {
-                    continue;
-                }
-                Http.Response r = Http.get(api + "/orders/" + id, member);
-                assertThat(r.status).as(r.body).isEqualTo(200);
-                statuses.put(id, r.json().path("status").asText());
-            }
-            assertThat(statuses.values()).doesNotContain("PENDING");
-        });
-        return statuses.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
-                Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        return scenario.finalStatuses(member, ids, within);
     }
 
     private Map<String, JsonNode> memberOrders() {

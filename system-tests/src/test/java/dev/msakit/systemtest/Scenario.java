@@ -1,8 +1,14 @@
 package dev.msakit.systemtest;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Steps several system tests share: a fresh member, the admin, a product, an order, all through the gateway. */
 final class Scenario {
@@ -48,6 +54,27 @@ final class Scenario {
                 "{\"items\":[{\"productId\":" + productId + ",\"quantity\":" + quantity + "}]}");
         assertThat(placed.status).as(placed.body).isEqualTo(201);
         return placed;
+    }
+
+    /**
+     * Waits until none of the member's orders is PENDING any more (their sagas ended); returns their ids by final
+     * status. Every read must find the order.
+     */
+    Map<String, List<String>> finalStatuses(String memberToken, List<String> orderIds, Duration within) {
+        Map<String, String> statuses = new HashMap<>();
+        await().atMost(within).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (String id : orderIds) {
+                if (statuses.containsKey(id) && !"PENDING".equals(statuses.get(id))) {
+                    continue;
+                }
+                Http.Response r = Http.get(api + "/orders/" + id, memberToken);
+                assertThat(r.status).as("order " + id + ": " + r.body).isEqualTo(200);
+                statuses.put(id, r.json().path("status").asText());
+            }
+            assertThat(statuses.values()).doesNotContain("PENDING");
+        });
+        return statuses.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
+                Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
     }
 
     int stock(long productId) {

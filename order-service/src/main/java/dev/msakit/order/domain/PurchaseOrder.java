@@ -159,10 +159,6 @@ public class PurchaseOrder {
         return total;
     }
 
-    public boolean isReleasePending() {
-        return releasePending;
-    }
-
     public String getRejectionReason() {
         return rejectionReason;
     }

@@ -28,11 +28,6 @@ public final class TestMessages {
                 rs.getString("message_key"), rs.getString("message_type"), rs.getString("payload")), topic);
     }
 
-    /** The record the broker would deliver for an outbox message: the same id, type, key and payload. */
-    public static ConsumerRecord<String, String> delivered(Sent sent) {
-        return record(sent.topic, sent.messageId.toString(), sent.type, sent.key, sent.payload);
-    }
-
     /** A new message (a new id) of this type, key and JSON payload. */
     public static ConsumerRecord<String, String> message(String topic, String type, String key, String payload) {
         return record(topic, UUID.randomUUID().toString(), type, key, payload);

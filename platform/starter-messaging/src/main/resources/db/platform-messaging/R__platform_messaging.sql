@@ -28,3 +28,9 @@ CREATE TABLE IF NOT EXISTS processed_message (
     PRIMARY KEY (consumer, message_id)
 );
 CREATE INDEX IF NOT EXISTS ix_processed_message_at ON processed_message (processed_at);
+
+-- Initial copies (InitialCopy): one row per copy this database has queued in full, written in the same transaction.
+CREATE TABLE IF NOT EXISTS initial_copy (
+    name      VARCHAR(100) PRIMARY KEY,
+    queued_at TIMESTAMPTZ  NOT NULL DEFAULT now()
+);

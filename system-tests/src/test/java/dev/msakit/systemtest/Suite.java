@@ -50,6 +50,7 @@ final class Suite implements AutoCloseable {
     SuiteProcess product1;
     SuiteProcess product2;
     SuiteProcess order;
+    SuiteProcess legacy;
     SuiteProcess gateway;
     SuiteProcess zipkin;
     SuiteProcess turbine;
@@ -124,6 +125,7 @@ final class Suite implements AutoCloseable {
         product1 = running.get("product-service-1");
         product2 = running.get("product-service-2");
         order = running.get("order-service");
+        legacy = running.get("legacy-shop");
         gateway = running.get("zuul-gateway");
         zipkin = running.get("zipkin-server");
         turbine = running.get("turbine");

@@ -99,9 +99,15 @@ public class OrderController {
         return OrderResponse.of(orders.get(AccessTokens.memberId(jwt), validId(id)));
     }
 
+    /**
+     * 200 with the cancelled order; 202 with the order as it is when the legacy shop holds it (placed there before
+     * ordering moved) and was asked to cancel it: the copy here changes when the shop answers.
+     */
     @PostMapping("/{id}/cancel")
-    public OrderResponse cancel(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        return OrderResponse.of(orders.cancel(AccessTokens.memberId(jwt), validId(id)));
+    public ResponseEntity<OrderResponse> cancel(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        PurchaseOrder order = orders.cancel(AccessTokens.memberId(jwt), validId(id));
+        return ResponseEntity.status(order.isHeldHere() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(OrderResponse.of(order));
     }
 
     private static String validId(String id) {

@@ -5,6 +5,7 @@ import dev.msakit.contracts.stock.ReleaseStock;
 import dev.msakit.contracts.stock.ReserveStock;
 import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.order.client.ProductClient;
+import dev.msakit.order.migration.OrderFeed;
 import dev.msakit.platform.messaging.Outbox;
 import dev.msakit.platform.problem.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -40,12 +41,14 @@ public class OrderService {
     private final ProductClient products;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final OrderFeed feed;
 
     public OrderService(OrderRepository orders, ProductClient products, Outbox outbox,
-                        PlatformTransactionManager txManager) {
+                        PlatformTransactionManager txManager, OrderFeed feed) {
         this.orders = orders;
         this.products = products;
         this.outbox = outbox;
+        this.feed = feed;
         this.transactions = new TransactionTemplate(txManager);
     }
 
@@ -68,6 +71,7 @@ public class OrderService {
                 outbox.send(StockTopics.COMMANDS, order.getId(), new ReserveStock(order.getId(), lines.stream()
                         .map(l -> new ReserveStock.Item(l.getProductId(), l.getQuantity()))
                         .collect(Collectors.toList())));
+                feed.changed(order);
                 return order;
             }), false);
         } catch (DataIntegrityViolationException concurrentRetry) {
@@ -90,14 +94,20 @@ public class OrderService {
         return orders.findByMemberId(memberId, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
     }
 
-    /** Cancels and, in the same transaction, commands the release of whatever stock the order holds or will get. */
+    /**
+     * Cancels and, in the same transaction, commands the release of whatever stock the order holds or will get. A
+     * copy of a legacy order is cancelled by the legacy shop: it is asked to, and the copy changes when it answers.
+     */
     public PurchaseOrder cancel(long memberId, String orderId) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
                     PurchaseOrder order = get(memberId, orderId);
-                    if (order.cancel()) {
+                    if (!order.isHeldHere()) {
+                        feed.cancelAtLegacy(order);
+                    } else if (order.cancel()) {
                         outbox.send(StockTopics.COMMANDS, order.getId(), new ReleaseStock(order.getId()));
+                        feed.changed(order);
                     }
                     return order;
                 });

@@ -1,5 +1,6 @@
 package dev.msakit.order.domain;
 
+import dev.msakit.contracts.migration.OrderSnapshot;
 import dev.msakit.platform.problem.ApiException;
 
 import javax.persistence.CascadeType;
@@ -13,12 +14,14 @@ import javax.persistence.JoinColumn;
 import javax.persistence.OneToMany;
 import javax.persistence.Table;
 import javax.persistence.Version;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "orders")
@@ -50,7 +53,7 @@ public class PurchaseOrder {
     @Column(name = "request_fingerprint", length = 64)
     private String requestFingerprint;
 
-    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER, orphanRemoval = true)
     @JoinColumn(name = "order_id", nullable = false)
     private List<OrderLine> lines = new ArrayList<>();
 
@@ -62,6 +65,16 @@ public class PurchaseOrder {
 
     @Version
     private long version;
+
+    /** "new" for orders this service holds; "legacy" for read-only copies of the legacy shop's orders. */
+    @Column(name = "held_by", nullable = false)
+    private String heldBy = HELD_HERE;
+
+    @Column(name = "copy_version")
+    private Long copyVersion;
+
+    private static final String HELD_HERE = "new";
+    private static final String HELD_BY_LEGACY = "legacy";
 
     protected PurchaseOrder() {
     }
@@ -118,6 +131,9 @@ public class PurchaseOrder {
      * now be released (a PENDING order's reservation may still arrive: the release makes product-service refuse it).
      */
     public boolean cancel() {
+        if (!isHeldHere()) {
+            throw new IllegalStateException("Order " + id + " is a copy; the legacy shop cancels it");
+        }
         if (status == OrderStatus.CANCELLED) {
             return false;
         }
@@ -131,6 +147,52 @@ public class PurchaseOrder {
     public void releaseSent() {
         releasePending = false;
         updatedAt = Instant.now();
+    }
+
+    /** A read-only copy of an order the legacy shop holds. */
+    public static PurchaseOrder copyOf(OrderSnapshot snapshot) {
+        PurchaseOrder order = new PurchaseOrder();
+        order.id = snapshot.getOrderId();
+        order.memberId = snapshot.getMemberId();
+        order.heldBy = HELD_BY_LEGACY;
+        order.createdAt = snapshot.getCreatedAt();
+        order.copy(snapshot);
+        return order;
+    }
+
+    /** The legacy shop's newer state of a copy; false (nothing changed) for a snapshot older than the copy. */
+    public boolean updateCopy(OrderSnapshot snapshot) {
+        if (isHeldHere() || (copyVersion != null && copyVersion >= snapshot.getVersion())) {
+            return false;
+        }
+        copy(snapshot);
+        return true;
+    }
+
+    private void copy(OrderSnapshot snapshot) {
+        status = OrderStatus.valueOf(snapshot.getStatus());
+        total = snapshot.getTotal();
+        rejectionReason = snapshot.getRejectionReason();
+        copyVersion = snapshot.getVersion();
+        lines.clear();
+        for (OrderSnapshot.Line l : snapshot.getLines()) {
+            OrderLine line = new OrderLine(l.getProductId(), l.getQuantity());
+            line.snapshot(l.getProductName(), l.getUnitPrice());
+            lines.add(line);
+        }
+        updatedAt = Instant.now();
+    }
+
+    /** This service's order, which it may change; false for a copy of the legacy shop's. */
+    public boolean isHeldHere() {
+        return HELD_HERE.equals(heldBy);
+    }
+
+    /** The order as the legacy shop keeps a copy of it; the version orders snapshots (flushed first). */
+    public OrderSnapshot toSnapshot() {
+        return new OrderSnapshot(id, memberId, status.name(), total, rejectionReason, createdAt, version,
+                lines.stream().map(l -> new OrderSnapshot.Line(l.getProductId(), l.getProductName(),
+                        l.getUnitPrice(), l.getQuantity())).collect(Collectors.toList()));
     }
 
     /** The same order as this request, by its fingerprint (the same items and quantities). */

@@ -7,6 +7,7 @@ import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.order.domain.OrderRepository;
 import dev.msakit.order.domain.PriceSnapshot;
 import dev.msakit.order.domain.PurchaseOrder;
+import dev.msakit.order.migration.OrderFeed;
 import dev.msakit.platform.messaging.DeadLetter;
 import dev.msakit.platform.messaging.IncomingMessages;
 import dev.msakit.platform.messaging.MessageDispatch;
@@ -34,14 +35,16 @@ public class StockReplyListener {
     private final OrderRepository orders;
     private final OrderOutcomes outcomes;
     private final StockReleases releases;
+    private final OrderFeed feed;
     private final MessageDispatch dispatch;
 
     public StockReplyListener(IncomingMessages incoming, OrderRepository orders, OrderOutcomes outcomes,
-                              StockReleases releases) {
+                              StockReleases releases, OrderFeed feed) {
         this.incoming = incoming;
         this.orders = orders;
         this.outcomes = outcomes;
         this.releases = releases;
+        this.feed = feed;
         this.dispatch = MessageDispatch.builder()
                 .on(StockReserved.class, (reply, message) -> reserved(reply))
                 .on(StockRejected.class, (reply, message) -> rejected(reply.getOrderId(), reply.getReason()))
@@ -60,6 +63,7 @@ public class StockReplyListener {
             reply.getLines().forEach(l -> prices.put(l.getProductId(),
                     new PriceSnapshot(l.getProductName(), l.getUnitPrice())));
             if (order.confirm(prices)) {
+                feed.changed(order);
                 outcomes.endedInThisTransaction(order.getId());
             } else {
                 log.info("Order {} is {}: its reservation arrived late and is being released", order.getId(),
@@ -71,6 +75,7 @@ public class StockReplyListener {
     private void rejected(String orderId, String reason) {
         order(orderId).ifPresent(order -> {
             if (order.reject(reason)) {
+                feed.changed(order);
                 outcomes.endedInThisTransaction(order.getId());
             }
         });
@@ -89,6 +94,7 @@ public class StockReplyListener {
         order(letter.getKey()).ifPresent(order -> {
             if (order.reject("The stock reply could not be processed (" + letter.getReason() + ")")) {
                 releases.release(order);
+                feed.changed(order);
                 outcomes.endedInThisTransaction(order.getId());
             }
         });

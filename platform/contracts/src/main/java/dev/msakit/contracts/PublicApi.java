@@ -28,6 +28,8 @@ public final class PublicApi {
         anonymous.put(ServiceIds.MEMBER, List.of("POST /members", "POST /auth/token", "GET /.well-known/jwks.json"));
         anonymous.put(ServiceIds.PRODUCT, List.of("GET /products", "GET /products/**"));
         anonymous.put(ServiceIds.ORDER, List.of());
+        // The monolith serves the same API for the features it still owns (the gateway lists each entry once).
+        anonymous.put(ServiceIds.LEGACY, List.of("GET /products", "GET /products/**"));
         ANONYMOUS = Collections.unmodifiableMap(anonymous);
         // Services obtain their own tokens with a client secret; the gateway never exposes this.
         SERVICE_ONLY = Map.of(ServiceIds.MEMBER, List.of("POST /auth/service-token"));
@@ -51,6 +53,7 @@ public final class PublicApi {
                     String[] parts = entry.split(" ", 2);
                     return parts[0] + " " + prefix + parts[1];
                 })
+                .distinct()
                 .collect(Collectors.toUnmodifiableList());
     }
 }

@@ -6,6 +6,8 @@ public final class ServiceIds {
     public static final String MEMBER = "member-service";
     public static final String PRODUCT = "product-service";
     public static final String ORDER = "order-service";
+    /** The monolith the catalog and ordering move out of; it registers too, so the gateway and Admin find it. */
+    public static final String LEGACY = "legacy-shop";
 
     private ServiceIds() {
     }

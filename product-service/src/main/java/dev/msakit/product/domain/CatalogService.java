@@ -1,6 +1,7 @@
 package dev.msakit.product.domain;
 
 import dev.msakit.platform.problem.ApiException;
+import dev.msakit.product.migration.CatalogFeed;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -15,9 +16,11 @@ import java.util.List;
 public class CatalogService {
 
     private final ProductRepository products;
+    private final CatalogFeed feed;
 
-    public CatalogService(ProductRepository products) {
+    public CatalogService(ProductRepository products, CatalogFeed feed) {
         this.products = products;
+        this.feed = feed;
     }
 
     @Transactional(readOnly = true)
@@ -38,19 +41,26 @@ public class CatalogService {
 
     @Transactional
     public Product create(String name, String description, BigDecimal price, int stock) {
-        return products.save(new Product(name.trim(), description, price, stock));
+        Product created = products.saveAndFlush(new Product(name.trim(), description, price, stock));
+        feed.product(created);
+        return created;
     }
 
     @Transactional
     public Product update(long id, String name, String description, BigDecimal price, int stock) {
         Product product = get(id);
+        int before = product.getStock();
         product.update(name.trim(), description, price, stock);
+        feed.product(product);
+        feed.stock(id, stock - before);
         return product;
     }
 
     @Transactional
     public void delete(long id) {
-        get(id).deactivate();
+        Product product = get(id);
+        product.deactivate();
+        feed.product(product);
     }
 
     private static ApiException notFound(long id) {

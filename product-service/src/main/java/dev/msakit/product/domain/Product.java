@@ -7,6 +7,7 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 @Entity
 public class Product {
@@ -40,7 +41,7 @@ public class Product {
     }
 
     public Product(String name, String description, BigDecimal price, int stock) {
-        this.createdAt = Instant.now();
+        this.createdAt = now();
         update(name, description, price, stock);
     }
 
@@ -49,12 +50,17 @@ public class Product {
         this.description = description;
         this.price = price;
         this.stock = stock;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now();
     }
 
     public void deactivate() {
         this.active = false;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now();
+    }
+
+    /** At PostgreSQL's precision: the time sent to the legacy shop is exactly the time stored here. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public Long getId() {
@@ -79,5 +85,9 @@ public class Product {
 
     public boolean isActive() {
         return active;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

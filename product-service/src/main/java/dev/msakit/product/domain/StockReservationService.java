@@ -1,5 +1,6 @@
 package dev.msakit.product.domain;
 
+import dev.msakit.product.migration.CatalogFeed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +23,13 @@ public class StockReservationService {
 
     private final ProductRepository products;
     private final ReservationRepository reservations;
+    private final CatalogFeed feed;
 
-    public StockReservationService(ProductRepository products, ReservationRepository reservations) {
+    public StockReservationService(ProductRepository products, ReservationRepository reservations,
+                                   CatalogFeed feed) {
         this.products = products;
         this.reservations = reservations;
+        this.feed = feed;
     }
 
     /**
@@ -58,6 +62,7 @@ public class StockReservationService {
             reservation.addLine(new ReservationLine(product.getId(), product.getName(), product.getPrice(),
                     item.getQuantity()));
         }
+        taken.forEach(t -> feed.stock(t.getProductId(), -t.getQuantity()));
         return ReservationOutcome.reserved(reservations.saveAndFlush(reservation));
     }
 
@@ -69,7 +74,10 @@ public class StockReservationService {
         }
         if (reservations.markReleased(orderId, Instant.now()) == 1) {
             reservations.findById(orderId).orElseThrow().getLines()
-                    .forEach(line -> products.returnStock(line.getProductId(), line.getQuantity()));
+                    .forEach(line -> {
+                        products.returnStock(line.getProductId(), line.getQuantity());
+                        feed.stock(line.getProductId(), line.getQuantity());
+                    });
         }
     }
 

@@ -79,6 +79,11 @@ public class PlatformMessagingAutoConfiguration {
     }
 
     @Bean
+    InitialCopy initialCopy(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new InitialCopy(jdbc, transactionManager);
+    }
+
+    @Bean
     MessagingMetrics messagingMetrics(JdbcTemplate jdbc) {
         return new MessagingMetrics(jdbc);
     }

@@ -1,0 +1,103 @@
+package dev.msakit.legacy.catalog;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The product table, in plain SQL as the shop has always done it. */
+@Repository
+public class ProductStore {
+
+    private static final String COLUMNS = "id, name, description, price, stock, active, updated_at";
+    private static final RowMapper<Product> ROW = (rs, n) -> new Product(rs.getLong("id"), rs.getString("name"),
+            rs.getString("description"), rs.getBigDecimal("price"), rs.getInt("stock"), rs.getBoolean("active"),
+            rs.getTimestamp("updated_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    public ProductStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Product> onSale(int offset, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM product WHERE active ORDER BY id OFFSET ? LIMIT ?", ROW,
+                offset, limit);
+    }
+
+    public long countOnSale() {
+        return jdbc.queryForObject("SELECT count(*) FROM product WHERE active", Long.class);
+    }
+
+    public Optional<Product> onSale(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM product WHERE id = ? AND active", ROW, id).stream().findFirst();
+    }
+
+    /** The row locked until the end of the transaction, so stock checks and updates cannot interleave. */
+    public Optional<Product> lockOnSale(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM product WHERE id = ? AND active FOR UPDATE", ROW, id).stream()
+                .findFirst();
+    }
+
+    /** On sale or not. */
+    public Optional<Product> byId(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM product WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    public List<Product> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM product ORDER BY id", ROW);
+    }
+
+    public Product insert(String name, String description, BigDecimal price, int stock, Instant now) {
+        long id = jdbc.queryForObject("INSERT INTO product (name, description, price, stock, active, updated_at)"
+                + " VALUES (?, ?, ?, ?, true, ?) RETURNING id", Long.class, name, description, price, stock,
+                Timestamp.from(now));
+        return new Product(id, name, description, price, stock, true, now);
+    }
+
+    public void update(long id, String name, String description, BigDecimal price, int stock, Instant now) {
+        jdbc.update("UPDATE product SET name = ?, description = ?, price = ?, stock = ?, updated_at = ? WHERE id = ?",
+                name, description, price, stock, Timestamp.from(now), id);
+    }
+
+    public void deactivate(long id, Instant now) {
+        jdbc.update("UPDATE product SET active = false, updated_at = ? WHERE id = ?", Timestamp.from(now), id);
+    }
+
+    public void addStock(long id, int delta) {
+        jdbc.update("UPDATE product SET stock = stock + ? WHERE id = ?", delta, id);
+    }
+
+    /**
+     * The other side's product: created with its stock if unknown here, otherwise its fields replace ours only when
+     * they are newer (stock is left alone: it follows deltas).
+     */
+    public void upsertNewer(long id, String name, String description, BigDecimal price, int stock, boolean active,
+                            Instant updatedAt) {
+        jdbc.update("INSERT INTO product (id, name, description, price, stock, active, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,"
+                + " description = EXCLUDED.description, price = EXCLUDED.price, active = EXCLUDED.active,"
+                + " updated_at = EXCLUDED.updated_at WHERE product.updated_at < EXCLUDED.updated_at",
+                id, name, description, price, stock, active, Timestamp.from(updatedAt));
+    }
+
+    /**
+     * The other side's sale or return. Stock never goes below zero here: if both sides sold the last items within
+     * the sync delay, the difference is returned so it can be counted.
+     */
+    public int applyDelta(long id, int delta) {
+        Integer before = jdbc.query("SELECT stock FROM product WHERE id = ? FOR UPDATE",
+                (rs, n) -> rs.getInt(1), id).stream().findFirst().orElse(null);
+        if (before == null) {
+            return 0;
+        }
+        int after = Math.max(0, before + delta);
+        jdbc.update("UPDATE product SET stock = ? WHERE id = ?", after, id);
+        return after - (before + delta);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.msakit.order.migration;
+
+import dev.msakit.contracts.OrderIds;
+import dev.msakit.contracts.migration.CancelOrder;
+import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.OrderSnapshot;
+import dev.msakit.order.domain.OrderRepository;
+import dev.msakit.order.domain.OrderService;
+import dev.msakit.order.domain.PurchaseOrder;
+import dev.msakit.platform.messaging.IncomingMessages;
+import dev.msakit.platform.messaging.MessageDispatch;
+import dev.msakit.platform.problem.ApiException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Applies the legacy shop's order changes, each once (inbox): copies of its orders, and cancels it asks for orders
+ * held here (a member the shop serves now cancelling an order placed here).
+ */
+@Component
+public class LegacyOrderChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(LegacyOrderChanges.class);
+
+    private final IncomingMessages incoming;
+    private final OrderRepository orders;
+    private final OrderService orderService;
+    private final MessageDispatch dispatch;
+
+    public LegacyOrderChanges(IncomingMessages incoming, OrderRepository orders, OrderService orderService) {
+        this.incoming = incoming;
+        this.orders = orders;
+        this.orderService = orderService;
+        this.dispatch = MessageDispatch.builder()
+                .on(OrderSnapshot.class, (snapshot, message) -> copy(snapshot))
+                .on(CancelOrder.class, (cancel, message) -> cancel(cancel))
+                .build();
+    }
+
+    @KafkaListener(topics = MigrationTopics.ORDERS_FROM_LEGACY,
+            autoStartup = "${platform.messaging.consumers.enabled:true}")
+    public void onChange(ConsumerRecord<String, String> record) {
+        incoming.process(record, dispatch);
+    }
+
+    private void copy(OrderSnapshot snapshot) {
+        snapshot.setOrderId(OrderIds.normalize(snapshot.getOrderId()));
+        Optional<PurchaseOrder> existing = orders.findById(snapshot.getOrderId());
+        if (existing.isEmpty()) {
+            orders.save(PurchaseOrder.copyOf(snapshot));
+        } else {
+            existing.get().updateCopy(snapshot);
+        }
+    }
+
+    private void cancel(CancelOrder cancel) {
+        try {
+            orderService.cancel(cancel.getMemberId(), OrderIds.normalize(cancel.getOrderId()));
+        } catch (ApiException refused) {
+            // Not found, or not cancellable any more (rejected): the shop's copy already shows why.
+            log.info("Cancel of order {} asked by the legacy shop refused: {}", cancel.getOrderId(),
+                    refused.getMessage());
+        }
+    }
+}

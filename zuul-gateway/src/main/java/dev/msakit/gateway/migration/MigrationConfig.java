@@ -1,0 +1,61 @@
+package dev.msakit.gateway.migration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The per-feature switches between the legacy shop and the new services (see {@link MigrationRoutingFilter}). */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(MigrationProperties.class)
+public class MigrationConfig {
+
+    @Bean
+    public SwitchStore switchStore(JdbcTemplate jdbc) {
+        return new SwitchStore(jdbc);
+    }
+
+    @Bean
+    public SwitchTable switchTable(SwitchStore store) {
+        SwitchTable table = new SwitchTable(store);
+        // Routed requests are decided from the first one on: load before the gateway takes traffic.
+        table.refresh();
+        return table;
+    }
+
+    @Bean
+    public MigrationCounters migrationCounters(MeterRegistry meters) {
+        return new MigrationCounters(meters);
+    }
+
+    @Bean
+    public MigrationRoutingFilter migrationRoutingFilter(SwitchTable table, MigrationCounters counters,
+                                                         MigrationProperties properties) {
+        return new MigrationRoutingFilter(table, counters, properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    public ShadowReplayer shadowReplayer(RestTemplateBuilder builder, LoadBalancerClient loadBalancer,
+                                         ObjectMapper json, SwitchTable table, SwitchStore store,
+                                         MigrationCounters counters, MigrationProperties properties) {
+        // Through Ribbon, like the routes, but not through Zuul: a replay is never seen by the client or counted
+        // as one of its requests.
+        return new ShadowReplayer(builder.setConnectTimeout(properties.getShadowTimeout())
+                .setReadTimeout(properties.getShadowTimeout())
+                .additionalInterceptors(new LoadBalancerInterceptor(loadBalancer)).build(), json, table, store,
+                counters, properties);
+    }
+
+    @Bean
+    public ShadowFilter shadowFilter(ShadowReplayer replayer, MigrationCounters counters,
+                                     MigrationProperties properties) {
+        return new ShadowFilter(replayer, counters, properties);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.msakit.gateway.migration;
+
+import com.netflix.hystrix.HystrixCircuitBreaker;
+import com.netflix.hystrix.HystrixCommandKey;
+import com.netflix.zuul.ZuulFilter;
+import com.netflix.zuul.context.RequestContext;
+import dev.msakit.gateway.filter.JwtAuthenticationFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PRE_TYPE;
+import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.REQUEST_URI_KEY;
+import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SERVICE_ID_KEY;
+
+/**
+ * Decides per request, from this instance's copy of the switch table, whether the legacy shop or the new service
+ * serves it, by changing the target service of the (static) route: no route refresh, no registry change. Runs after
+ * the token check and the rate limits, so both apply whichever side serves.
+ */
+public class MigrationRoutingFilter extends ZuulFilter {
+
+    public static final String TARGET_HEADER = "X-Migration-Target";
+    /** Request-context key naming the feature whose read is to be replayed to the new side (SHADOW). */
+    static final String SHADOW_FEATURE = "msa.migration.shadow";
+    /** Request-context key of the new side's service for a shadowed read. */
+    static final String SHADOW_SERVICE = "msa.migration.shadowService";
+    /** After JwtAuthenticationFilter (6) and the rate limits (7). */
+    static final int ORDER = 8;
+
+    private final SwitchTable switches;
+    private final MigrationCounters counters;
+    private final MigrationProperties properties;
+
+    public MigrationRoutingFilter(SwitchTable switches, MigrationCounters counters, MigrationProperties properties) {
+        this.switches = switches;
+        this.counters = counters;
+        this.properties = properties;
+    }
+
+    @Override
+    public String filterType() {
+        return PRE_TYPE;
+    }
+
+    @Override
+    public int filterOrder() {
+        return ORDER;
+    }
+
+    /** Only requests that are being routed (not already answered by a filter before, e.g. 401 or 429). */
+    @Override
+    public boolean shouldFilter() {
+        RequestContext context = RequestContext.getCurrentContext();
+        return context.sendZuulResponse() && context.get(SERVICE_ID_KEY) != null;
+    }
+
+    @Override
+    public Object run() {
+        RequestContext context = RequestContext.getCurrentContext();
+        HttpServletRequest request = context.getRequest();
+        String method = request.getMethod();
+        Object path = context.get(REQUEST_URI_KEY);
+        Optional<FeatureSwitch> decided = path == null ? Optional.empty()
+                : switches.decide(method, path.toString());
+        if (decided.isEmpty()) {
+            announce(context, Side.NEW);
+            return null;
+        }
+        FeatureSwitch feature = decided.get();
+        Side side = feature.getMode() == Mode.PERCENT ? feature.sideFor(subject(context, request))
+                : feature.sideFor(null);
+        boolean safe = "GET".equals(method) || "HEAD".equals(method);
+        if (side == Side.NEW && safe && properties.isReadFallbackToLegacy()
+                && circuitOpen(feature.getNewService())) {
+            side = Side.LEGACY;
+            counters.fellBack(feature.getName());
+        }
+        if (feature.getMode() == Mode.SHADOW && safe) {
+            context.set(SHADOW_FEATURE, feature.getName());
+            context.set(SHADOW_SERVICE, feature.getNewService());
+        }
+        context.set(SERVICE_ID_KEY, feature.serviceOf(side));
+        counters.routed(feature.getName(), side);
+        announce(context, side);
+        return null;
+    }
+
+    private void announce(RequestContext context, Side side) {
+        if (properties.isTargetHeader()) {
+            context.addZuulResponseHeader(TARGET_HEADER, side.header());
+        }
+    }
+
+    /** The member, or for anonymous callers a random id kept in a cookie, so both stay on one side. */
+    private String subject(RequestContext context, HttpServletRequest request) {
+        Object token = context.get(JwtAuthenticationFilter.VERIFIED_TOKEN);
+        if (token instanceof Jwt) {
+            return "member:" + ((Jwt) token).getSubject();
+        }
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (properties.getCookie().equals(cookie.getName()) && cookie.getValue().length() <= 64) {
+                    return "anonymous:" + cookie.getValue();
+                }
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        context.getResponse().addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(properties.getCookie(), id)
+                .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
+        return "anonymous:" + id;
+    }
+
+    private static boolean circuitOpen(String serviceId) {
+        HystrixCircuitBreaker breaker = HystrixCircuitBreaker.Factory.getInstance(
+                HystrixCommandKey.Factory.asKey(serviceId));
+        return breaker != null && breaker.isOpen();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.msakit.gateway.migration;
+
+import com.netflix.zuul.ZuulFilter;
+import com.netflix.zuul.context.RequestContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.StreamUtils;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.POST_TYPE;
+import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.REQUEST_URI_KEY;
+import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SEND_RESPONSE_FILTER_ORDER;
+
+/**
+ * For a read the switch marked SHADOW that legacy answered 200: keeps a copy of legacy's body (the client still gets
+ * it unchanged) and hands the comparison to {@link ShadowReplayer}, which runs after the client is answered.
+ */
+public class ShadowFilter extends ZuulFilter {
+
+    private final ShadowReplayer replayer;
+    private final MigrationCounters counters;
+    private final MigrationProperties properties;
+
+    public ShadowFilter(ShadowReplayer replayer, MigrationCounters counters, MigrationProperties properties) {
+        this.replayer = replayer;
+        this.counters = counters;
+        this.properties = properties;
+    }
+
+    @Override
+    public String filterType() {
+        return POST_TYPE;
+    }
+
+    @Override
+    public int filterOrder() {
+        return SEND_RESPONSE_FILTER_ORDER - 10;
+    }
+
+    @Override
+    public boolean shouldFilter() {
+        RequestContext context = RequestContext.getCurrentContext();
+        return context.get(MigrationRoutingFilter.SHADOW_FEATURE) != null && context.getThrowable() == null;
+    }
+
+    @Override
+    public Object run() {
+        RequestContext context = RequestContext.getCurrentContext();
+        String feature = (String) context.get(MigrationRoutingFilter.SHADOW_FEATURE);
+        InputStream body = context.getResponseDataStream();
+        if (context.getResponseStatusCode() != 200 || body == null) {
+            counters.shadow(feature, "skipped");
+            return null;
+        }
+        byte[] copy;
+        try {
+            copy = StreamUtils.copyToByteArray(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.setResponseDataStream(new ByteArrayInputStream(copy));
+        if (copy.length > properties.getShadowMaxBodyBytes()) {
+            counters.shadow(feature, "skipped");
+            return null;
+        }
+        if (context.getResponseGZipped()) {
+            // Passed to the client as it came; compared as JSON.
+            try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(copy))) {
+                copy = unzipped.readNBytes(properties.getShadowMaxBodyBytes() + 1);
+            } catch (IOException e) {
+                counters.shadow(feature, "skipped");
+                return null;
+            }
+        }
+        String query = context.getRequest().getQueryString();
+        String path = context.get(REQUEST_URI_KEY) + (query == null ? "" : "?" + query);
+        Map<String, String> forwarded = context.getZuulRequestHeaders();
+        replayer.replay(new ShadowReplayer.Replay(feature, (String) context.get("serviceId"),
+                (String) context.get(MigrationRoutingFilter.SHADOW_SERVICE), context.getRequest().getMethod(), path,
+                context.getRequest().getHeader(HttpHeaders.AUTHORIZATION), forwarded.get("x-b3-traceid"), copy));
+        return null;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.msakit.gateway.migration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.msakit.platform.testing.TestJwtConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.cloud.contract.wiremock.AutoConfigureWireMock;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.resetAllRequests;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The switches on the real Zuul chain and a real switch table (PostgreSQL): WireMock answers as product-service (the
+ * new side) and a second WireMock as the legacy shop, each with a body that tells them apart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
+        "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
+        "order-service.ribbon.listOfServers=localhost:1"})
+@AutoConfigureWireMock(port = 0)
+@ActiveProfiles("test")
+@Import(TestJwtConfiguration.class)
+class FeatureSwitchTest {
+
+    private static final WireMockServer LEGACY = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        LEGACY.start();
+    }
+
+    @DynamicPropertySource
+    static void legacyShop(DynamicPropertyRegistry registry) {
+        registry.add("legacy-shop.ribbon.listOfServers", () -> "localhost:" + LEGACY.port());
+    }
+
+    @AfterAll
+    static void stopLegacy() {
+        LEGACY.stop();
+    }
+
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private ObjectMapper json;
+
+    @BeforeEach
+    void bothSidesAnswer() {
+        LEGACY.resetAll();
+        resetAllRequests();
+        stubFor(get(urlPathEqualTo("/products/1")).willReturn(okJson("{\"id\":1,\"name\":\"new\"}")));
+        LEGACY.stubFor(get(urlPathEqualTo("/products/1")).willReturn(okJson("{\"id\":1,\"name\":\"legacy\"}")));
+        switchTo("catalog", "{\"mode\":\"NEW\"}");
+    }
+
+    @Test
+    void theNewServiceServesByDefaultAndAFlipToLegacyTakesEffectWithoutARestart() throws Exception {
+        ResponseEntity<String> before = rest.getForEntity("/api/products/1", String.class);
+        assertThat(before.getBody()).contains("\"new\"");
+        assertThat(before.getHeaders().getFirst("X-Migration-Target")).isEqualTo("new");
+
+        JsonNode changed = switchTo("catalog", "{\"mode\":\"LEGACY\"}");
+        assertThat(changed.path("mode").asText()).isEqualTo("LEGACY");
+        assertThat(changed.path("changedBy").asText()).isEqualTo("member 1");
+
+        ResponseEntity<String> after = rest.getForEntity("/api/products/1", String.class);
+        assertThat(after.getBody()).contains("\"legacy\"");
+        assertThat(after.getHeaders().getFirst("X-Migration-Target")).isEqualTo("legacy");
+        // Routes that no switch covers are the new services' and say so.
+        stubFor(get(urlEqualTo("/members/me")).willReturn(okJson("{\"id\":1}")));
+        assertThat(rest.exchange("/api/members/me", HttpMethod.GET, new HttpEntity<>(bearer(TOKENS.member(1))),
+                String.class).getHeaders().getFirst("X-Migration-Target")).isEqualTo("new");
+
+        JsonNode history = json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog/history", null)
+                .getBody());
+        assertThat(history.get(0).path("mode").asText()).isEqualTo("LEGACY");
+        assertThat(history.get(1).path("mode").asText()).isEqualTo("NEW");
+    }
+
+    @Test
+    void badChangesAreRefusedWithAProblemAndChangeNothing() throws Exception {
+        long version = json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog", null).getBody())
+                .path("version").asLong();
+
+        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/nosuch", "{\"mode\":\"NEW\"}"),
+                HttpStatus.NOT_FOUND, "nosuch");
+        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{\"mode\":\"PERCENT\",\"percent\":101}"),
+                HttpStatus.BAD_REQUEST, "percent");
+        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{\"mode\":\"PERCENT\"}"),
+                HttpStatus.BAD_REQUEST, "percent");
+        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{\"mode\":\"SIDEWAYS\"}"),
+                HttpStatus.BAD_REQUEST, null);
+        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{\"mode\":"),
+                HttpStatus.BAD_REQUEST, null);
+        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{}"), HttpStatus.BAD_REQUEST, "mode");
+        ResponseEntity<String> member = rest.exchange("/api/admin/features/catalog", HttpMethod.PUT,
+                new HttpEntity<>("{\"mode\":\"LEGACY\"}", jsonWith(TOKENS.member(7))), String.class);
+        assertProblem(member, HttpStatus.FORBIDDEN, "ADMIN");
+        ResponseEntity<String> anonymous = rest.exchange("/api/admin/features/catalog", HttpMethod.PUT,
+                new HttpEntity<>("{\"mode\":\"LEGACY\"}", jsonWith(null)), String.class);
+        assertProblem(anonymous, HttpStatus.UNAUTHORIZED, null);
+        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        assertProblem(rest.getForEntity("/api/admin/features", String.class), HttpStatus.UNAUTHORIZED, null);
+
+        JsonNode after = json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog", null).getBody());
+        assertThat(after.path("version").asLong()).isEqualTo(version);
+        assertThat(after.path("mode").asText()).isEqualTo("NEW");
+    }
+
+    @Test
+    void shadowAnswersFromLegacyAndReportsTheExactDifferingFieldsOfTheNewSide() throws Exception {
+        LEGACY.stubFor(get(urlPathEqualTo("/products/2")).willReturn(okJson("{\"id\":2,\"price\":10.00}")));
+        stubFor(get(urlPathEqualTo("/products/2")).willReturn(okJson("{\"id\":2,\"price\":10.0}")));
+        LEGACY.stubFor(get(urlPathEqualTo("/products/3")).willReturn(okJson("{\"id\":3,\"price\":10.00,\"stock\":4}")));
+        stubFor(get(urlPathEqualTo("/products/3")).willReturn(okJson("{\"id\":3,\"price\":11.00,\"stock\":4}")));
+        switchTo("catalog", "{\"mode\":\"SHADOW\"}");
+        long mismatchedBefore = counter("shadow.mismatched");
+        long comparedBefore = counter("shadow.compared");
+
+        ResponseEntity<String> same = rest.getForEntity("/api/products/2", String.class);
+        assertThat(same.getBody()).isEqualTo("{\"id\":2,\"price\":10.00}");
+        assertThat(same.getHeaders().getFirst("X-Migration-Target")).isEqualTo("legacy");
+        await().atMost(Duration.ofSeconds(10)).until(() -> counter("shadow.compared") == comparedBefore + 1);
+        assertThat(counter("shadow.mismatched")).isEqualTo(mismatchedBefore);
+
+        ResponseEntity<String> differing = rest.getForEntity("/api/products/3", String.class);
+        assertThat(differing.getBody()).isEqualTo("{\"id\":3,\"price\":10.00,\"stock\":4}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> counter("shadow.mismatched") == mismatchedBefore + 1);
+        JsonNode diffs = json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog/diffs", null).getBody());
+        assertThat(diffs.get(0).path("path").asText()).isEqualTo("/products/3");
+        assertThat(diffs.get(0).path("differingPaths").toString()).isEqualTo("[\"$.price\"]");
+        // The replay reached the new side; legacy was asked twice (the client's answer and the noise pass).
+        verify(getRequestedFor(urlPathEqualTo("/products/3")));
+        LEGACY.verify(2, getRequestedFor(urlPathEqualTo("/products/3")));
+    }
+
+    @Test
+    void shadowNeverReplaysAWrite() throws Exception {
+        LEGACY.stubFor(post(urlEqualTo("/products")).willReturn(okJson("{\"id\":9}").withStatus(201)));
+        switchTo("catalog", "{\"mode\":\"SHADOW\"}");
+
+        ResponseEntity<String> created = admin(HttpMethod.POST, "/api/products",
+                "{\"name\":\"Mug\",\"price\":1,\"stock\":1}");
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getFirst("X-Migration-Target")).isEqualTo("legacy");
+        LEGACY.verify(1, postRequestedFor(urlEqualTo("/products")));
+        Thread.sleep(500);
+        verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void percentKeepsEachMemberAndEachAnonymousClientOnOneSide() {
+        switchTo("catalog", "{\"mode\":\"PERCENT\",\"percent\":50}");
+        Set<String> sides = new HashSet<>();
+        for (long member = 1; member <= 30; member++) {
+            HttpEntity<Void> request = new HttpEntity<>(bearer(TOKENS.member(member)));
+            String first = rest.exchange("/api/products/1", HttpMethod.GET, request, String.class).getHeaders()
+                    .getFirst("X-Migration-Target");
+            for (int again = 0; again < 3; again++) {
+                assertThat(rest.exchange("/api/products/1", HttpMethod.GET, request, String.class).getHeaders()
+                        .getFirst("X-Migration-Target")).as("member %d", member).isEqualTo(first);
+            }
+            assertThat(StickySplit.isNew("catalog", "member:" + member, 50)).isEqualTo("new".equals(first));
+            sides.add(first);
+        }
+        assertThat(sides).containsExactlyInAnyOrder("legacy", "new");
+
+        ResponseEntity<String> anonymous = rest.getForEntity("/api/products/1", String.class);
+        String cookie = anonymous.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+        assertThat(cookie).startsWith("msa-migration=").contains("HttpOnly");
+        HttpHeaders withCookie = new HttpHeaders();
+        withCookie.add(HttpHeaders.COOKIE, cookie.substring(0, cookie.indexOf(';')));
+        for (int again = 0; again < 5; again++) {
+            ResponseEntity<String> next = rest.exchange("/api/products/1", HttpMethod.GET,
+                    new HttpEntity<>(withCookie), String.class);
+            assertThat(next.getHeaders().getFirst("X-Migration-Target"))
+                    .isEqualTo(anonymous.getHeaders().getFirst("X-Migration-Target"));
+            assertThat(next.getHeaders().getFirst(HttpHeaders.SET_COOKIE)).isNull();
+        }
+    }
+
+    private long counter(String name) throws Exception {
+        return json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog", null).getBody())
+                .path("countersHere").path(name).asLong();
+    }
+
+    private JsonNode switchTo(String feature, String body) {
+        ResponseEntity<String> response = admin(HttpMethod.PUT, "/api/admin/features/" + feature, body);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        try {
+            return json.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private ResponseEntity<String> admin(HttpMethod method, String path, String body) {
+        return rest.exchange(path, method, new HttpEntity<>(body, jsonWith(TOKENS.admin(1))), String.class);
+    }
+
+    private void assertProblem(ResponseEntity<String> response, HttpStatus status, String detailMentions)
+            throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        if (detailMentions != null) {
+            assertThat(json.readTree(response.getBody()).path("detail").asText()).contains(detailMentions);
+        }
+    }
+
+    private static HttpHeaders bearer(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return headers;
+    }
+
+    private static HttpHeaders jsonWith(String token) {
+        HttpHeaders headers = token == null ? new HttpHeaders() : bearer(token);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+}

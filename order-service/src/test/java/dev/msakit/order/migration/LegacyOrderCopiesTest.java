@@ -1,0 +1,119 @@
+package dev.msakit.order.migration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.stock.StockTopics;
+import dev.msakit.order.OrderServiceContext;
+import dev.msakit.order.domain.OrderLine;
+import dev.msakit.order.domain.OrderService;
+import dev.msakit.order.domain.PurchaseOrder;
+import dev.msakit.order.saga.StockReplyListener;
+import dev.msakit.platform.testing.TestMessages;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * While ordering moves: order-service's own orders go to the legacy shop as snapshots, the shop's orders are kept
+ * here as read-only copies a member sees, and a cancel goes to whichever side holds the order.
+ */
+class LegacyOrderCopiesTest extends OrderServiceContext {
+
+    @Autowired
+    private OrderService service;
+    @Autowired
+    private LegacyOrderChanges legacy;
+    @Autowired
+    private StockReplyListener replies;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void everyChangeOfAnOrderHeldHereGoesToTheLegacyShopWithAGrowingVersion() throws Exception {
+        PurchaseOrder order = service.place(60, List.of(new OrderLine(1, 2)), null).getOrder();
+        replies.onReply(TestMessages.message(StockTopics.REPLIES, "StockReserved", order.getId(),
+                "{\"orderId\":\"" + order.getId() + "\",\"lines\":[{\"productId\":1,\"productName\":\"Pen\","
+                        + "\"unitPrice\":1.10,\"quantity\":2}]}"));
+        service.cancel(60, order.getId());
+
+        List<TestMessages.Sent> sent = sentFor(order.getId());
+        assertThat(sent).extracting(m -> m.type).containsOnly("OrderSnapshot");
+        assertThat(sent.stream().map(m -> field(m, "status")).collect(Collectors.toList()))
+                .containsExactly("PENDING", "CONFIRMED", "CANCELLED");
+        assertThat(sent.stream().map(m -> Long.parseLong(field(m, "version"))).collect(Collectors.toList()))
+                .isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theLegacyShopsOrdersAreVisibleHereAndCancelledThere() throws Exception {
+        String id = UUID.randomUUID().toString();
+        legacy.onChange(snapshot(id, 61, "CONFIRMED", 3));
+        // A late, older snapshot does not take the copy back.
+        legacy.onChange(snapshot(id, 61, "PENDING", 1));
+
+        mvc.perform(get("/orders/" + id).header("Authorization", "Bearer " + TOKENS.member(61)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.items[0].productName").value("Pen"));
+        mvc.perform(get("/orders/" + id).header("Authorization", "Bearer " + TOKENS.member(62)))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(post("/orders/" + id + "/cancel").header("Authorization", "Bearer " + TOKENS.member(61)))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("CONFIRMED"));
+        assertThat(sentFor(id)).extracting(m -> m.type).containsExactly("CancelOrder");
+        // Nothing about a copy is released here: the shop holds its stock.
+        assertThat(TestMessages.outbox(jdbc, StockTopics.COMMANDS)).noneMatch(m -> m.key.equals(id));
+
+        legacy.onChange(snapshot(id, 61, "CANCELLED", 4));
+        mvc.perform(get("/orders/" + id).header("Authorization", "Bearer " + TOKENS.member(61)))
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    @Test
+    void theLegacyShopCancelsAnOrderHeldHereForTheMemberItServes() {
+        PurchaseOrder order = service.place(63, List.of(new OrderLine(2, 1)), null).getOrder();
+
+        legacy.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_LEGACY, "CancelOrder", order.getId(),
+                "{\"orderId\":\"" + order.getId() + "\",\"memberId\":63}"));
+
+        assertThat(service.get(63, order.getId()).getStatus().name()).isEqualTo("CANCELLED");
+        assertThat(TestMessages.outbox(jdbc, StockTopics.COMMANDS)).filteredOn(m -> m.key.equals(order.getId()))
+                .extracting(m -> m.type).containsExactly("ReserveStock", "ReleaseStock");
+    }
+
+    private org.apache.kafka.clients.consumer.ConsumerRecord<String, String> snapshot(String id, long member,
+                                                                                      String status, long version) {
+        return TestMessages.message(MigrationTopics.ORDERS_FROM_LEGACY, "OrderSnapshot", id,
+                "{\"orderId\":\"" + id + "\",\"memberId\":" + member + ",\"status\":\"" + status + "\",\"total\":2.20,"
+                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":" + version + ",\"lines\":[{"
+                        + "\"productId\":1,\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2}]}");
+    }
+
+    private List<TestMessages.Sent> sentFor(String orderId) {
+        return TestMessages.outbox(jdbc, MigrationTopics.ORDERS_FROM_NEW).stream()
+                .filter(m -> m.key.equals(orderId)).collect(Collectors.toList());
+    }
+
+    private String field(TestMessages.Sent message, String name) {
+        try {
+            return json.readTree(message.payload).path(name).asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.msakit.product.migration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.stock.StockTopics;
+import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.TestMessages;
+import dev.msakit.product.domain.CatalogService;
+import dev.msakit.product.domain.Product;
+import dev.msakit.product.messaging.StockCommandListener;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * While the catalog moves: product-service sends each change to the legacy shop (edits as snapshots, stock as
+ * deltas) and applies the shop's changes once, without sending them back.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(TestJwtConfiguration.class)
+class CatalogSyncTest {
+
+    @Autowired
+    private CatalogService catalog;
+    @Autowired
+    private StockCommandListener stockCommands;
+    @Autowired
+    private LegacyCatalogChanges legacy;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void editsAndStockMovementsGoToTheLegacyShopInOrder() throws Exception {
+        Product pen = catalog.create("Pen", null, new BigDecimal("1.10"), 10);
+        catalog.update(pen.getId(), "Pen", "blue", new BigDecimal("1.20"), 12);
+        String order = UUID.randomUUID().toString();
+        stockCommands.onCommand(TestMessages.message(StockTopics.COMMANDS, "ReserveStock", order,
+                "{\"orderId\":\"" + order + "\",\"items\":[{\"productId\":" + pen.getId() + ",\"quantity\":3}]}"));
+        stockCommands.onCommand(TestMessages.message(StockTopics.COMMANDS, "ReleaseStock", order,
+                "{\"orderId\":\"" + order + "\"}"));
+
+        List<String> sent = sentFor(pen.getId()).stream().map(m -> m.type + ":" + summary(m))
+                .collect(Collectors.toList());
+        assertThat(sent).containsExactly("ProductSnapshot:10", "ProductSnapshot:12", "StockAdjusted:2",
+                "StockAdjusted:-3", "StockAdjusted:3");
+    }
+
+    @Test
+    void appliesTheShopsChangesOnceWithItsIdsAndNeverSendsThemBack() {
+        long id = 1_000_000_077L;
+        legacy.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_LEGACY, "ProductSnapshot", "" + id,
+                "{\"productId\":" + id + ",\"name\":\"Lamp\",\"price\":20.00,\"stock\":5,\"active\":true,"
+                        + "\"updatedAt\":\"2026-01-01T10:00:00Z\"}"));
+        var sale = TestMessages.message(MigrationTopics.CATALOG_FROM_LEGACY, "StockAdjusted", "" + id,
+                "{\"productId\":" + id + ",\"delta\":-2}");
+        legacy.onChange(sale);
+        legacy.onChange(sale);
+        legacy.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_LEGACY, "ProductSnapshot", "" + id,
+                "{\"productId\":" + id + ",\"name\":\"Older lamp\",\"price\":1.00,\"stock\":50,\"active\":true,"
+                        + "\"updatedAt\":\"2025-01-01T10:00:00Z\"}"));
+
+        Product lamp = catalog.get(id);
+        assertThat(lamp.getName()).isEqualTo("Lamp");
+        assertThat(lamp.getStock()).isEqualTo(3);
+        assertThat(sentFor(id)).isEmpty();
+
+        // Both sides sold the last items within the sync delay: stock stops at zero here, and that is counted.
+        legacy.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_LEGACY, "StockAdjusted", "" + id,
+                "{\"productId\":" + id + ",\"delta\":-5}"));
+        assertThat(catalog.get(id).getStock()).isZero();
+        // The shop's id block does not collide with ids product-service gives.
+        assertThat(catalog.create("Mug", null, BigDecimal.ONE, 1).getId()).isLessThan(id);
+    }
+
+    private List<TestMessages.Sent> sentFor(long productId) {
+        return TestMessages.outbox(jdbc, MigrationTopics.CATALOG_FROM_NEW).stream()
+                .filter(m -> m.key.equals(Long.toString(productId))).collect(Collectors.toList());
+    }
+
+    private String summary(TestMessages.Sent message) {
+        try {
+            var payload = json.readTree(message.payload);
+            return payload.has("delta") ? payload.path("delta").asText() : payload.path("stock").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

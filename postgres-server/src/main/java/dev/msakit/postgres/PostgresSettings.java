@@ -59,7 +59,7 @@ public final class PostgresSettings {
                 .dataDirectory(Paths.get(env.getOrDefault("PG_DATA_DIR",
                         env.getOrDefault("DATA_DIR", "data") + "/postgres")))
                 .superuserPassword(env.get("PG_SUPERUSER_PASSWORD"))
-                .maxConnections(Integer.parseInt(env.getOrDefault("PG_MAX_CONNECTIONS", "100")))
+                .maxConnections(Integer.parseInt(env.getOrDefault("PG_MAX_CONNECTIONS", "150")))
                 .accountConnectionLimit(Integer.parseInt(env.getOrDefault("PG_ACCOUNT_CONNECTION_LIMIT", "20")))
                 .sharedBuffers(env.getOrDefault("PG_SHARED_BUFFERS", "64MB"));
         if (env.containsKey("PG_INSTALL_DIR")) {
@@ -135,7 +135,7 @@ public final class PostgresSettings {
         private int port = 5432;
         private String superuserPassword;
         private final List<DatabaseAccount> accounts = new ArrayList<>();
-        private int maxConnections = 100;
+        private int maxConnections = 150;
         private int accountConnectionLimit = 20;
         private String sharedBuffers = "64MB";
         private boolean durable = true;

@@ -121,7 +121,7 @@ class DeploymentPolicyTest {
                     .isEqualTo("service_healthy");
             JsonNode db = compose.path("services").path(database);
             assertThat(db.path("volumes").toString()).as(database + " keeps its data in a named volume")
-                    .contains(service.replace("-service", "-data"));
+                    .contains(database.replace("-db", "-data"));
             assertThat(spec.path("environment").path("DB_USER").asText())
                     .isEqualTo(db.path("environment").path("POSTGRES_USER").asText());
         });
@@ -225,7 +225,8 @@ class DeploymentPolicyTest {
     private Map<String, String> databases() {
         Map<String, String> databases = new java.util.LinkedHashMap<>();
         for (SuiteDeclaration.Process owner : declaration.databaseOwners()) {
-            databases.put(owner.module, owner.module.replace("-service", "-db"));
+            // Named by the owner's account: member-db, ..., legacy-db, gateway-db.
+            databases.put(owner.module, owner.account().toLowerCase(java.util.Locale.ROOT) + "-db");
         }
         return databases;
     }

@@ -38,6 +38,14 @@ final class Http {
         return send(request(url, bearer).header("Content-Type", "application/json").POST(body(json)));
     }
 
+    static Response put(String url, String bearer, String json) {
+        return send(request(url, bearer).header("Content-Type", "application/json").PUT(body(json)));
+    }
+
+    static Response delete(String url, String bearer) {
+        return send(request(url, bearer).DELETE());
+    }
+
     static Response post(String url, String bearer, String json, java.util.Map<String, String> headers) {
         HttpRequest.Builder builder = request(url, bearer).header("Content-Type", "application/json");
         headers.forEach(builder::header);

@@ -177,6 +177,13 @@ final class Suite implements AutoCloseable {
                 Map.of("DB_USER", other.get("DB_USER"), "DB_PASSWORD", other.get("DB_PASSWORD")));
     }
 
+    /** One more instance of a declared process on a free port (e.g. a second gateway), ready when this returns. */
+    SuiteProcess startAnother(String name, String module) throws IOException {
+        SuiteProcess another = start(name, module, freePort());
+        awaitReady(another);
+        return another;
+    }
+
     /** Starts a killed instance again, on its port, and waits until it serves. */
     SuiteProcess restart(SuiteProcess process, String module) throws IOException {
         SuiteProcess again = start(process.name(), module, process.port());

@@ -1,7 +1,9 @@
 package dev.msakit.gateway.migration;
 
+import brave.Tracer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
@@ -55,7 +57,7 @@ public class MigrationConfig {
 
     @Bean
     public ShadowFilter shadowFilter(ShadowReplayer replayer, MigrationCounters counters,
-                                     MigrationProperties properties) {
-        return new ShadowFilter(replayer, counters, properties);
+                                     MigrationProperties properties, ObjectProvider<Tracer> tracer) {
+        return new ShadowFilter(replayer, counters, properties, tracer.getIfAvailable());
     }
 }

@@ -1,10 +1,13 @@
 package dev.msakit.gateway.migration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,9 +19,17 @@ public class MigrationCounters {
 
     private final MeterRegistry meters;
     private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
+    private final Timer decisions;
 
     public MigrationCounters(MeterRegistry meters) {
         this.meters = meters;
+        this.decisions = Timer.builder("migration.decision")
+                .description("Time the gateway spends deciding which side serves a routed request").register(meters);
+    }
+
+    /** How long one routing decision took (the switch's whole cost on the request path, counters included). */
+    public void decided(long nanos) {
+        decisions.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void routed(String feature, Side side) {
@@ -37,7 +48,7 @@ public class MigrationCounters {
         counts.computeIfAbsent(feature, f -> new ConcurrentHashMap<>())
                 .computeIfAbsent(key, k -> {
                     LongAdder adder = new LongAdder();
-                    meters.more().counter(meter, io.micrometer.core.instrument.Tags.of("feature", feature, tag,
+                    meters.more().counter(meter, Tags.of("feature", feature, tag,
                             value), adder, LongAdder::doubleValue);
                     return adder;
                 }).increment();

@@ -63,7 +63,16 @@ public class MigrationRoutingFilter extends ZuulFilter {
 
     @Override
     public Object run() {
-        RequestContext context = RequestContext.getCurrentContext();
+        long started = System.nanoTime();
+        try {
+            decide(RequestContext.getCurrentContext());
+        } finally {
+            counters.decided(System.nanoTime() - started);
+        }
+        return null;
+    }
+
+    private void decide(RequestContext context) {
         HttpServletRequest request = context.getRequest();
         String method = request.getMethod();
         Object path = context.get(REQUEST_URI_KEY);
@@ -71,7 +80,7 @@ public class MigrationRoutingFilter extends ZuulFilter {
                 : switches.decide(method, path.toString());
         if (decided.isEmpty()) {
             announce(context, Side.NEW);
-            return null;
+            return;
         }
         FeatureSwitch feature = decided.get();
         Side side = feature.getMode() == Mode.PERCENT ? feature.sideFor(subject(context, request))
@@ -89,7 +98,6 @@ public class MigrationRoutingFilter extends ZuulFilter {
         context.set(SERVICE_ID_KEY, feature.serviceOf(side));
         counters.routed(feature.getName(), side);
         announce(context, side);
-        return null;
     }
 
     private void announce(RequestContext context, Side side) {

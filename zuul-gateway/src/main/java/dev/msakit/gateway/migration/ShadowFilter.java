@@ -1,5 +1,7 @@
 package dev.msakit.gateway.migration;
 
+import brave.Span;
+import brave.Tracer;
 import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
 import org.springframework.http.HttpHeaders;
@@ -9,12 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.POST_TYPE;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.REQUEST_URI_KEY;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SEND_RESPONSE_FILTER_ORDER;
+import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SERVICE_ID_KEY;
 
 /**
  * For a read the switch marked SHADOW that legacy answered 200: keeps a copy of legacy's body (the client still gets
@@ -25,11 +27,14 @@ public class ShadowFilter extends ZuulFilter {
     private final ShadowReplayer replayer;
     private final MigrationCounters counters;
     private final MigrationProperties properties;
+    private final Tracer tracer;
 
-    public ShadowFilter(ShadowReplayer replayer, MigrationCounters counters, MigrationProperties properties) {
+    public ShadowFilter(ShadowReplayer replayer, MigrationCounters counters, MigrationProperties properties,
+                        Tracer tracer) {
         this.replayer = replayer;
         this.counters = counters;
         this.properties = properties;
+        this.tracer = tracer;
     }
 
     @Override
@@ -79,10 +84,12 @@ public class ShadowFilter extends ZuulFilter {
         }
         String query = context.getRequest().getQueryString();
         String path = context.get(REQUEST_URI_KEY) + (query == null ? "" : "?" + query);
-        Map<String, String> forwarded = context.getZuulRequestHeaders();
-        replayer.replay(new ShadowReplayer.Replay(feature, (String) context.get("serviceId"),
+        // The client's trace (its X-Trace-Id), so a mismatch can be looked up in Zipkin.
+        Span span = tracer == null ? null : tracer.currentSpan();
+        replayer.replay(new ShadowReplayer.Replay(feature, (String) context.get(SERVICE_ID_KEY),
                 (String) context.get(MigrationRoutingFilter.SHADOW_SERVICE), context.getRequest().getMethod(), path,
-                context.getRequest().getHeader(HttpHeaders.AUTHORIZATION), forwarded.get("x-b3-traceid"), copy));
+                context.getRequest().getHeader(HttpHeaders.AUTHORIZATION),
+                span == null ? null : span.context().traceIdString(), copy));
         return null;
     }
 }

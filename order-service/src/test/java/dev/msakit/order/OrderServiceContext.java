@@ -1,15 +1,19 @@
 package dev.msakit.order;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.mock.mockito.MockBean;
-import org.springframework.cloud.contract.wiremock.AutoConfigureWireMock;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.concurrent.SettableListenableFuture;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -32,18 +36,33 @@ import static org.mockito.Mockito.when;
  */
 @SpringBootTest(properties = {
         "ribbon.eureka.enabled=false",
-        "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
-        "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
         "ORDER_SERVICE_CLIENT_SECRET=test-secret",
         "PRODUCT_READ_TIMEOUT_MS=600",
         "order.saga.timeout=2s",
         "order.saga.check-interval-ms=200",
         "platform.messaging.consumer.retry-backoff=10ms"})
-@AutoConfigureWireMock(port = 0)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestJwtConfiguration.class)
 public abstract class OrderServiceContext {
+
+    /**
+     * product- and member-service, for every test class of this context: started once per JVM rather than by
+     * {@code @AutoConfigureWireMock}, which stops and restarts its server on the same port after each test class and
+     * now and then finds the port not yet free (a class error unrelated to the test).
+     */
+    private static final WireMockServer SERVICES = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        SERVICES.start();
+        WireMock.configureFor("localhost", SERVICES.port());
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("product-service.ribbon.listOfServers", () -> "localhost:" + SERVICES.port());
+        registry.add("member-service.ribbon.listOfServers", () -> "localhost:" + SERVICES.port());
+    }
 
     protected static final String SERVICE_TOKEN = TOKENS.service("order-service");
     protected static final String CATALOG = "[{\"id\":1,\"name\":\"Pen\",\"price\":1.10},"
@@ -55,6 +74,8 @@ public abstract class OrderServiceContext {
 
     @BeforeEach
     void productServiceAndTheBrokerAnswer() {
+        // Each test starts from these stubs alone, with an empty request journal.
+        WireMock.reset();
         stubFor(post(urlEqualTo("/auth/service-token"))
                 .withRequestBody(matchingJsonPath("$.clientSecret", equalTo("test-secret")))
                 .willReturn(okJson("{\"access_token\":\"" + SERVICE_TOKEN + "\",\"expires_in\":900}")));

@@ -212,8 +212,34 @@ class FeatureSwitchTest {
         }
     }
 
+    /** order-service is unreachable in this test (port 1): its circuit opens after enough failed calls. */
+    @Test
+    void whileTheNewSidesCircuitIsOpenReadsFallBackToLegacyButWritesNever() throws Exception {
+        LEGACY.stubFor(get(urlPathEqualTo("/orders")).willReturn(okJson("{\"content\":[],\"source\":\"legacy\"}")));
+        switchTo("ordering", "{\"mode\":\"NEW\"}");
+        HttpEntity<Void> member = new HttpEntity<>(bearer(TOKENS.member(5)));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                "legacy".equals(rest.exchange("/api/orders", HttpMethod.GET, member, String.class).getHeaders()
+                        .getFirst("X-Migration-Target")));
+        ResponseEntity<String> read = rest.exchange("/api/orders", HttpMethod.GET, member, String.class);
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(read.getBody()).contains("\"legacy\"");
+        assertThat(counter("ordering", "fallbackToLegacy")).isPositive();
+
+        ResponseEntity<String> write = rest.exchange("/api/orders", HttpMethod.POST, new HttpEntity<>(
+                "{\"items\":[{\"productId\":1,\"quantity\":1}]}", jsonWith(TOKENS.member(5))), String.class);
+        assertThat(write.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(write.getHeaders().getFirst("X-Migration-Target")).isEqualTo("new");
+        LEGACY.verify(0, postRequestedFor(anyUrl()));
+    }
+
     private long counter(String name) throws Exception {
-        return json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog", null).getBody())
+        return counter("catalog", name);
+    }
+
+    private long counter(String feature, String name) throws Exception {
+        return json.readTree(admin(HttpMethod.GET, "/api/admin/features/" + feature, null).getBody())
                 .path("countersHere").path(name).asLong();
     }
 

@@ -86,7 +86,7 @@ class ObservabilityIT {
     @Test
     void adminShowsEveryProcessUp() {
         List<String> expected = List.of("EUREKA-SERVER", "MEMBER-SERVICE", "PRODUCT-SERVICE", "ORDER-SERVICE",
-                "ZUUL-GATEWAY", "TURBINE", "HYSTRIX-DASHBOARD", "ADMIN-SERVER");
+                "LEGACY-SHOP", "ZUUL-GATEWAY", "TURBINE", "HYSTRIX-DASHBOARD", "ADMIN-SERVER");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Map<String, List<String>> statuses = suite.adminStatuses();
             for (String name : expected) {
@@ -95,6 +95,33 @@ class ObservabilityIT {
             assertThat(statuses.get("PRODUCT-SERVICE")).hasSize(2);
         });
         assertThat(Http.get(suite.admin.url() + "/instances", null).status).isEqualTo(401);
+    }
+
+    /**
+     * Any registry client can read instance metadata, so it carries no actuator password; Admin still reads every
+     * instance's sensitive endpoints, with the account it holds itself.
+     */
+    @Test
+    void theRegistryCarriesNoSecretAndAdminReadsActuatorsWithItsOwnAccount() {
+        Http.Response registry = Http.getBasic(suite.eureka.url() + "/eureka/apps", Suite.EUREKA_USER,
+                Suite.EUREKA_PASSWORD);
+        assertThat(registry.status).isEqualTo(200);
+        assertThat(registry.body).contains("MEMBER-SERVICE").doesNotContain(Suite.ACTUATOR_PASSWORD)
+                .doesNotContain("user.password");
+
+        Http.Response instances = Http.getBasic(suite.admin.url() + "/instances", Suite.ADMIN_UI_USER,
+                Suite.ADMIN_UI_PASSWORD);
+        String memberInstance = null;
+        for (com.fasterxml.jackson.databind.JsonNode instance : instances.json()) {
+            if ("MEMBER-SERVICE".equalsIgnoreCase(instance.path("registration").path("name").asText())) {
+                memberInstance = instance.path("id").asText();
+            }
+        }
+        assertThat(memberInstance).as("member-service in Admin").isNotNull();
+        Http.Response env = Http.getBasic(suite.admin.url() + "/instances/" + memberInstance + "/actuator/env",
+                Suite.ADMIN_UI_USER, Suite.ADMIN_UI_PASSWORD);
+        assertThat(env.status).as("Admin's proxy to member-service's env: " + env.body).isEqualTo(200);
+        assertThat(env.body).contains("propertySources");
     }
 
     @Test

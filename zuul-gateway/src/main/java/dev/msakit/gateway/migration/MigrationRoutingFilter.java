@@ -12,8 +12,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PRE_TYPE;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.REQUEST_URI_KEY;
@@ -34,9 +37,13 @@ public class MigrationRoutingFilter extends ZuulFilter {
     /** After JwtAuthenticationFilter (6) and the rate limits (7). */
     static final int ORDER = 8;
 
+    private static final long TRIAL_INTERVAL_MS = 1_000;
+
     private final SwitchTable switches;
     private final MigrationCounters counters;
     private final MigrationProperties properties;
+    /** Per new service: when a read last went to it as a trial while its circuit was open. */
+    private final Map<String, AtomicLong> lastTrial = new ConcurrentHashMap<>();
 
     public MigrationRoutingFilter(SwitchTable switches, MigrationCounters counters, MigrationProperties properties) {
         this.switches = switches;
@@ -87,7 +94,7 @@ public class MigrationRoutingFilter extends ZuulFilter {
                 : feature.sideFor(null);
         boolean safe = "GET".equals(method) || "HEAD".equals(method);
         if (side == Side.NEW && safe && properties.isReadFallbackToLegacy()
-                && circuitOpen(feature.getNewService())) {
+                && newSideDown(feature.getNewService())) {
             side = Side.LEGACY;
             counters.fellBack(feature.getName());
         }
@@ -125,9 +132,25 @@ public class MigrationRoutingFilter extends ZuulFilter {
         return "anonymous:" + id;
     }
 
-    private static boolean circuitOpen(String serviceId) {
+    /**
+     * Whether the new service's circuit is open. Hystrix closes a circuit only when a trial request succeeds, and
+     * reads sent to legacy never are one: so once a sleep window has passed, one read a second still goes to the new
+     * side (it may fail like any request to an open circuit), and the first that succeeds brings the others back.
+     */
+    private boolean newSideDown(String serviceId) {
         HystrixCircuitBreaker breaker = HystrixCircuitBreaker.Factory.getInstance(
                 HystrixCommandKey.Factory.asKey(serviceId));
-        return breaker != null && breaker.isOpen();
+        if (breaker == null || !breaker.isOpen()) {
+            return false;
+        }
+        if (breaker.allowRequest()) {
+            AtomicLong last = lastTrial.computeIfAbsent(serviceId, id -> new AtomicLong());
+            long now = System.currentTimeMillis();
+            long previous = last.get();
+            if (now - previous >= TRIAL_INTERVAL_MS && last.compareAndSet(previous, now)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -232,6 +232,11 @@ class FeatureSwitchTest {
         assertThat(write.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(write.getHeaders().getFirst("X-Migration-Target")).isEqualTo("new");
         LEGACY.verify(0, postRequestedFor(anyUrl()));
+
+        // The circuit can close again: after its sleep window a read is let through to the new side as a trial.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() ->
+                "new".equals(rest.exchange("/api/orders", HttpMethod.GET, member, String.class).getHeaders()
+                        .getFirst("X-Migration-Target")));
     }
 
     private long counter(String name) throws Exception {

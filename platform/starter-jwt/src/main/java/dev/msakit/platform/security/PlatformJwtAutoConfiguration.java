@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** A {@link JwtDecoder} verifying tokens against the issuer's JWK set, for the gateway and every service. */
@@ -28,7 +29,10 @@ public class PlatformJwtAutoConfiguration {
                                          ObjectProvider<LoadBalancerClient> loadBalancerClient) {
         RestTemplateBuilder builder = restTemplateBuilder
                 .setConnectTimeout(Duration.ofSeconds(2))
-                .setReadTimeout(Duration.ofSeconds(3));
+                .setReadTimeout(Duration.ofSeconds(3))
+                // First, so a throttled fetch does not even pick an instance.
+                .additionalInterceptors(new ThrottledKeyFetches(properties.getJwkSetMinRefetchInterval(),
+                        Clock.systemUTC()));
         LoadBalancerClient lb = loadBalancerClient.getIfAvailable();
         if (properties.isJwkSetLoadBalanced() && lb != null) {
             // A private interceptor rather than a @LoadBalanced bean: services keep their own RestTemplates unqualified.

@@ -4,6 +4,7 @@ import dev.msakit.contracts.ServiceIds;
 import dev.msakit.contracts.TokenClaims;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,12 @@ public class PlatformSecurityProperties {
 
     /** Whether the JWK set URI's host is a service id to balance over (false for a plain URL). */
     private boolean jwkSetLoadBalanced = true;
+
+    /**
+     * The JWK set is downloaded at most once per this interval (a token with an unknown key id asks for a download);
+     * a key newly published by the issuer is used at most this much later.
+     */
+    private Duration jwkSetMinRefetchInterval = Duration.ofSeconds(5);
 
     /** Expected "iss" claim; tokens from any other issuer are rejected. */
     private String issuer = TokenClaims.ISSUER;
@@ -48,6 +55,14 @@ public class PlatformSecurityProperties {
 
     public void setJwkSetLoadBalanced(boolean jwkSetLoadBalanced) {
         this.jwkSetLoadBalanced = jwkSetLoadBalanced;
+    }
+
+    public Duration getJwkSetMinRefetchInterval() {
+        return jwkSetMinRefetchInterval;
+    }
+
+    public void setJwkSetMinRefetchInterval(Duration jwkSetMinRefetchInterval) {
+        this.jwkSetMinRefetchInterval = jwkSetMinRefetchInterval;
     }
 
     public String getIssuer() {

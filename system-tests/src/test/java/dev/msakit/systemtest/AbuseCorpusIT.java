@@ -120,6 +120,12 @@ class AbuseCorpusIT {
             corpus.add(new Case("GET", "/members/" + id, member, null, null));
         }
         corpus.add(new Case("GET", "/products/" + Long.MAX_VALUE, null, null, null));
+        // Paths the security firewall refuses before any route: 400 problems, not 500s.
+        for (String path : List.of("/products/..;/internal/catalog", "/products/1;jsessionid=x",
+                "/products/%2e%2e/internal/catalog", "/products%2F1", "/orders/%5C..%5Cinternal")) {
+            corpus.add(new Case("GET", path, null, null, null));
+            corpus.add(new Case("POST", path, member, "application/json", "{}"));
+        }
         for (String query : List.of("page=-1", "size=-5", "size=0", "size=100000", "page=abc", "size=1e3")) {
             corpus.add(new Case("GET", "/products?" + query, null, null, null));
             corpus.add(new Case("GET", "/orders?" + query, member, null, null));

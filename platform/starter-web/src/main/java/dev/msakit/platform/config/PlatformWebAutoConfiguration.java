@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.platform.problem.ProblemErrorController;
 import dev.msakit.platform.problem.ProblemErrorReportValve;
 import dev.msakit.platform.problem.ProblemExceptionHandler;
+import dev.msakit.platform.web.RequestGuardFilter;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,12 +14,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
- * One error shape everywhere: the problem handler for controllers and an error controller for everything else; and
- * the HTTP traces Admin shows.
+ * One error shape everywhere: the problem handler for controllers, an error controller for everything else, a guard
+ * for requests refused before any controller; and the HTTP traces Admin shows.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,6 +43,15 @@ public class PlatformWebAutoConfiguration {
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
         return factory -> factory.addContextCustomizers(context ->
                 ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
+    }
+
+    /** Before the security filters, whose firewall rejections it turns into 400 problems. */
+    @Bean
+    public FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(ObjectMapper json) {
+        FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(
+                new RequestGuardFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     /** Bounded in memory: the last 100 exchanges, for Admin's "HTTP traces" view. */

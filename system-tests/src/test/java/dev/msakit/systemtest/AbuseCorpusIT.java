@@ -169,6 +169,41 @@ class AbuseCorpusIT {
         assertThat(snapshot(api, member, other, productId)).isEqualTo(before);
     }
 
+    /**
+     * Request bodies are limited to 1 MB at the gateway and in the services: 16 clients sending 8 MB each at once get
+     * 413 problems (the gateway reads none of it; the client stops after the status, as Expect: 100-continue asks),
+     * and the gateway goes on serving.
+     */
+    @Test
+    void concurrentOversizedBodiesAreRefusedWith413AndTheGatewayStaysUp(Suite suite) throws Exception {
+        String api = suite.gatewayUrl() + "/api";
+        byte[] eightMegabytes = ("{\"name\":\"" + "a".repeat(8 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            answers.add(senders.submit(() -> client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(api + "/members")).expectContinue(true)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(eightMegabytes)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())));
+        }
+        for (java.util.concurrent.Future<java.net.http.HttpResponse<String>> answer : answers) {
+            java.net.http.HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        senders.shutdown();
+
+        assertThat(suite.gateway.isAlive()).isTrue();
+        assertThat(Http.get(api + "/products?size=1", null).status).isEqualTo(200);
+        // The services refuse it on their own port too.
+        assertThat(Http.raw("POST", suite.member.url() + "/members", Map.of("Content-Type", "application/json"),
+                java.util.Arrays.copyOf(eightMegabytes, 2 * 1024 * 1024)).status).isEqualTo(413);
+    }
+
     private static List<String> with(List<String> common, String... more) {
         List<String> all = new ArrayList<>(common);
         all.addAll(List.of(more));

@@ -6,6 +6,7 @@ import dev.msakit.platform.problem.ProblemErrorReportValve;
 import dev.msakit.platform.problem.ProblemExceptionHandler;
 import dev.msakit.platform.web.RequestGuardFilter;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.actuate.trace.http.HttpTraceRepository;
@@ -18,6 +19,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * One error shape everywhere: the problem handler for controllers, an error controller for everything else, a guard
@@ -47,9 +49,10 @@ public class PlatformWebAutoConfiguration {
 
     /** Before the security filters, whose firewall rejections it turns into 400 problems. */
     @Bean
-    public FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(ObjectMapper json) {
+    public FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(ObjectMapper json,
+            @Value("${platform.web.max-body-size:1MB}") DataSize maxBodySize) {
         FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(
-                new RequestGuardFilter(json));
+                new RequestGuardFilter(json, maxBodySize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

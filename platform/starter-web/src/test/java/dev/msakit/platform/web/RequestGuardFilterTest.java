@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestGuardFilterTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final RequestGuardFilter guard = new RequestGuardFilter(json);
+    private final RequestGuardFilter guard = new RequestGuardFilter(json, 1024);
 
     @Test
     void aFirewallRejectionIsABadRequestProblem() throws Exception {
@@ -29,6 +29,42 @@ class RequestGuardFilterTest {
         assertThat(response.getContentType()).startsWith("application/problem+json");
         JsonNode problem = json.readTree(response.getContentAsString());
         assertThat(problem.path("detail").asText()).startsWith("The request was rejected");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413UnreadWhetherItsLengthIsAnnouncedOrNot() throws Exception {
+        AtomicBoolean reached = new AtomicBoolean();
+        MockHttpServletRequest announced = new MockHttpServletRequest("POST", "/members");
+        announced.setContent(new byte[2048]);
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        guard.doFilter(announced, refused, (req, res) -> reached.set(true));
+        assertThat(refused.getStatus()).isEqualTo(413);
+        assertThat(json.readTree(refused.getContentAsString()).path("detail").asText()).contains("larger than 1 KB");
+
+        MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/members") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        chunked.addHeader("Transfer-Encoding", "chunked");
+        chunked.setContent(new byte[2048]);
+        MockHttpServletResponse alsoRefused = new MockHttpServletResponse();
+        guard.doFilter(chunked, alsoRefused, (req, res) -> reached.set(true));
+        assertThat(alsoRefused.getStatus()).isEqualTo(413);
+        assertThat(reached).isFalse();
+
+        MockHttpServletRequest small = new MockHttpServletRequest("POST", "/members") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        small.addHeader("Transfer-Encoding", "chunked");
+        small.setContent("{\"name\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        guard.doFilter(small, new MockHttpServletResponse(), (req, res) ->
+                assertThat(new String(req.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo("{\"name\":\"x\"}"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.msakit.gateway.migration;
 
 import com.netflix.hystrix.HystrixCircuitBreaker;
 import com.netflix.hystrix.HystrixCommandKey;
+import com.netflix.hystrix.strategy.properties.HystrixPropertiesFactory;
 import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
@@ -37,12 +38,10 @@ public class MigrationRoutingFilter extends ZuulFilter {
     /** After JwtAuthenticationFilter (6) and the rate limits (7). */
     static final int ORDER = 8;
 
-    private static final long TRIAL_INTERVAL_MS = 1_000;
-
     private final SwitchTable switches;
     private final MigrationCounters counters;
     private final MigrationProperties properties;
-    /** Per new service: when a read last went to it as a trial while its circuit was open. */
+    /** Per new service whose circuit is open: when it was seen open, or when a read last went to it as a trial. */
     private final Map<String, AtomicLong> lastTrial = new ConcurrentHashMap<>();
 
     public MigrationRoutingFilter(SwitchTable switches, MigrationCounters counters, MigrationProperties properties) {
@@ -133,24 +132,24 @@ public class MigrationRoutingFilter extends ZuulFilter {
     }
 
     /**
-     * Whether the new service's circuit is open. Hystrix closes a circuit only when a trial request succeeds, and
-     * reads sent to legacy never are one: so once a sleep window has passed, one read a second still goes to the new
-     * side (it may fail like any request to an open circuit), and the first that succeeds brings the others back.
+     * Whether the new service's circuit is open. Hystrix closes a circuit only when a request let through after its
+     * sleep window succeeds, and reads sent to legacy never are one: so once per sleep window one read still goes to
+     * the new side as that trial (it fails like any request to an open circuit if the service is still down), and
+     * the first that succeeds brings the others back. Hystrix's own allowRequest() is not asked: in this version it
+     * takes the single trial for itself, which would keep the circuit open for good.
      */
     private boolean newSideDown(String serviceId) {
-        HystrixCircuitBreaker breaker = HystrixCircuitBreaker.Factory.getInstance(
-                HystrixCommandKey.Factory.asKey(serviceId));
+        HystrixCommandKey key = HystrixCommandKey.Factory.asKey(serviceId);
+        HystrixCircuitBreaker breaker = HystrixCircuitBreaker.Factory.getInstance(key);
         if (breaker == null || !breaker.isOpen()) {
+            lastTrial.remove(serviceId);
             return false;
         }
-        if (breaker.allowRequest()) {
-            AtomicLong last = lastTrial.computeIfAbsent(serviceId, id -> new AtomicLong());
-            long now = System.currentTimeMillis();
-            long previous = last.get();
-            if (now - previous >= TRIAL_INTERVAL_MS && last.compareAndSet(previous, now)) {
-                return false;
-            }
-        }
-        return true;
+        long now = System.currentTimeMillis();
+        AtomicLong last = lastTrial.computeIfAbsent(serviceId, id -> new AtomicLong(now));
+        long previous = last.get();
+        long sleepWindow = HystrixPropertiesFactory.getCommandProperties(key, null)
+                .circuitBreakerSleepWindowInMilliseconds().get();
+        return !(now - previous >= sleepWindow && last.compareAndSet(previous, now));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -232,11 +234,25 @@ class FeatureSwitchTest {
         assertThat(write.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(write.getHeaders().getFirst("X-Migration-Target")).isEqualTo("new");
         LEGACY.verify(0, postRequestedFor(anyUrl()));
+    }
 
-        // The circuit can close again: after its sleep window a read is let through to the new side as a trial.
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() ->
-                "new".equals(rest.exchange("/api/orders", HttpMethod.GET, member, String.class).getHeaders()
+    /** A read fallback must not keep the circuit open for good: trial reads close it once the service is back. */
+    @Test
+    void readsReturnToTheNewSideOnceItsCircuitClosesAgain() {
+        stubFor(get(urlPathEqualTo("/products/77")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        LEGACY.stubFor(get(urlPathEqualTo("/products/77")).willReturn(okJson("{\"id\":77,\"name\":\"legacy\"}")));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
+                "legacy".equals(rest.getForEntity("/api/products/77", String.class).getHeaders()
                         .getFirst("X-Migration-Target")));
+
+        stubFor(get(urlPathEqualTo("/products/77")).willReturn(okJson("{\"id\":77,\"name\":\"new\"}")));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (int i = 0; i < 3; i++) {
+                ResponseEntity<String> read = rest.getForEntity("/api/products/77", String.class);
+                assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+                assertThat(read.getBody()).contains("\"new\"");
+            }
+        });
     }
 
     private long counter(String name) throws Exception {

@@ -50,9 +50,10 @@ public class PlatformWebAutoConfiguration {
     /** Before the security filters, whose firewall rejections it turns into 400 problems. */
     @Bean
     public FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(ObjectMapper json,
-            @Value("${platform.web.max-body-size:1MB}") DataSize maxBodySize) {
+            @Value("${platform.web.max-body-size:1MB}") DataSize maxBodySize,
+            @Value("${server.tomcat.max-swallow-size:2MB}") DataSize drainSize) {
         FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(
-                new RequestGuardFilter(json, maxBodySize.toBytes()));
+                new RequestGuardFilter(json, maxBodySize.toBytes(), drainSize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -21,6 +21,7 @@ import javax.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,10 +43,17 @@ public class RequestGuardFilter extends OncePerRequestFilter {
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    private final long drainBytes;
 
-    public RequestGuardFilter(ObjectMapper json, long maxBodyBytes) {
+    /**
+     * @param drainBytes how much of a refused body is read and thrown away so that the client, which is still
+     *                   sending it, reads the 413 (most HTTP clients report a broken pipe instead of an answer that
+     *                   arrives while they write); beyond it the connection is closed.
+     */
+    public RequestGuardFilter(ObjectMapper json, long maxBodyBytes, long drainBytes) {
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
+        this.drainBytes = drainBytes;
     }
 
     @Override
@@ -61,6 +69,9 @@ public class RequestGuardFilter extends OncePerRequestFilter {
         }
         HttpServletRequest checked = request;
         if (request.getContentLengthLong() > maxBodyBytes) {
+            if (request.getContentLengthLong() <= drainBytes) {
+                drain(request);
+            }
             refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
             return;
         }
@@ -68,6 +79,7 @@ public class RequestGuardFilter extends OncePerRequestFilter {
             // A chunked body announces no length: read at most one byte more than the limit to know.
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
+                drain(request);
                 refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
                 return;
             }
@@ -82,6 +94,16 @@ public class RequestGuardFilter extends OncePerRequestFilter {
             log.warn("Rejected {} {}: {}", request.getMethod(), request.getRequestURI(), rejected.getMessage());
             response.reset();
             refuse(response, HttpStatus.BAD_REQUEST, "The request was rejected: " + rejected.getMessage());
+        }
+    }
+
+    /** Reads and discards what is left of the body, up to drainBytes: nothing is kept in memory. */
+    private void drain(HttpServletRequest request) throws IOException {
+        byte[] discard = new byte[8192];
+        long left = drainBytes;
+        InputStream in = request.getInputStream();
+        for (int read; left > 0 && (read = in.read(discard, 0, (int) Math.min(discard.length, left))) > 0; ) {
+            left -= read;
         }
     }
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestGuardFilterTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final RequestGuardFilter guard = new RequestGuardFilter(json, 1024);
+    private final RequestGuardFilter guard = new RequestGuardFilter(json, 1024, 4096);
 
     @Test
     void aFirewallRejectionIsABadRequestProblem() throws Exception {

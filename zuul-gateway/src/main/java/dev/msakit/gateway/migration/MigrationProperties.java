@@ -4,14 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 
-/** gateway.migration.*: how the per-feature switches behave on this gateway. */
+/**
+ * gateway.migration.*: how the per-feature switches behave on this gateway (poll-interval-ms is read by
+ * {@link SwitchTable}'s schedule itself).
+ */
 @ConfigurationProperties("gateway.migration")
 public class MigrationProperties {
 
     /** Answer every routed response with X-Migration-Target: legacy|new (turn off in production if unwanted). */
     private boolean targetHeader = true;
-    /** How often (ms) this instance looks for a newer switch table (read by SwitchTable's schedule). */
-    private long pollIntervalMs = 500;
     /** A read for the new side goes to legacy while the new side's circuit is open (counted); writes never do. */
     private boolean readFallbackToLegacy = true;
     /** Shadow replays at most this many requests at once; more are skipped (counted), never queued unboundedly. */
@@ -31,14 +32,6 @@ public class MigrationProperties {
 
     public void setTargetHeader(boolean targetHeader) {
         this.targetHeader = targetHeader;
-    }
-
-    public long getPollIntervalMs() {
-        return pollIntervalMs;
-    }
-
-    public void setPollIntervalMs(long pollIntervalMs) {
-        this.pollIntervalMs = pollIntervalMs;
     }
 
     public boolean isReadFallbackToLegacy() {

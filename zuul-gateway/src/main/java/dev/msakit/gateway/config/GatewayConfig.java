@@ -2,6 +2,7 @@ package dev.msakit.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.gateway.fallback.ServiceUnavailableFallback;
+import dev.msakit.gateway.admin.AdminTokens;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import dev.msakit.gateway.filter.ZuulProblemResponse;
 import dev.msakit.gateway.retry.DifferentInstanceRetryFactory;
@@ -26,6 +27,11 @@ public class GatewayConfig {
     public JwtAuthenticationFilter jwtAuthenticationFilter(JwtDecoder jwtDecoder, GatewayProperties properties,
                                                            ZuulProblemResponse problems) {
         return new JwtAuthenticationFilter(jwtDecoder, PublicPaths.parse(properties.getPublicPaths()), problems);
+    }
+
+    @Bean
+    public AdminTokens adminTokens(JwtDecoder jwtDecoder) {
+        return new AdminTokens(jwtDecoder);
     }
 
     @Bean

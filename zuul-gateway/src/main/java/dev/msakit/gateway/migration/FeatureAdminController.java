@@ -1,14 +1,9 @@
 package dev.msakit.gateway.migration;
 
-import dev.msakit.contracts.Roles;
+import dev.msakit.gateway.admin.AdminTokens;
 import dev.msakit.platform.problem.ApiException;
-import dev.msakit.platform.security.AccessTokens;
-import dev.msakit.platform.security.BearerChallenge;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,17 +29,16 @@ import java.util.stream.Collectors;
 @Validated
 public class FeatureAdminController {
 
-    private static final String BEARER = "Bearer ";
     private static final int LISTED = 50;
 
-    private final JwtDecoder tokens;
+    private final AdminTokens adminTokens;
     private final SwitchStore store;
     private final SwitchTable table;
     private final MigrationCounters counters;
 
-    public FeatureAdminController(JwtDecoder tokens, SwitchStore store, SwitchTable table,
+    public FeatureAdminController(AdminTokens adminTokens, SwitchStore store, SwitchTable table,
                                   MigrationCounters counters) {
-        this.tokens = tokens;
+        this.adminTokens = adminTokens;
         this.store = store;
         this.table = table;
         this.counters = counters;
@@ -80,8 +74,7 @@ public class FeatureAdminController {
         } else {
             percent = change.getPercent() == null ? current.getPercent() : change.getPercent();
         }
-        String who = admin.getClaimAsString("email") != null ? admin.getClaimAsString("email")
-                : "member " + admin.getSubject();
+        String who = AdminTokens.who(admin);
         FeatureSwitch changed = store.change(name, change.getMode(), percent, who)
                 .orElseThrow(() -> unknown(name));
         table.refresh();
@@ -132,23 +125,7 @@ public class FeatureAdminController {
         return view;
     }
 
-    /** The caller's verified token, which must carry the ADMIN role; 401 with a Bearer challenge otherwise. */
     private Jwt admin(String authorization, HttpServletResponse response) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.missingToken());
-            throw ApiException.unauthorized("An ADMIN access token is required");
-        }
-        Jwt jwt;
-        try {
-            jwt = tokens.decode(authorization.substring(BEARER.length()).trim());
-        } catch (JwtException e) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-                    BearerChallenge.invalidToken("The access token is invalid or expired"));
-            throw ApiException.unauthorized("The access token is invalid or expired");
-        }
-        if (!AccessTokens.hasRole(jwt, Roles.ADMIN)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Changing how features are served needs the ADMIN role");
-        }
-        return jwt;
+        return adminTokens.require(authorization, response, "Changing how features are served");
     }
 }

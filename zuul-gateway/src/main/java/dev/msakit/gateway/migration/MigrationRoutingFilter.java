@@ -5,17 +5,10 @@ import com.netflix.hystrix.HystrixCommandKey;
 import com.netflix.hystrix.strategy.properties.HystrixPropertiesFactory;
 import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
-import dev.msakit.gateway.filter.JwtAuthenticationFilter;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
-import org.springframework.security.oauth2.jwt.Jwt;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -89,7 +82,7 @@ public class MigrationRoutingFilter extends ZuulFilter {
             return;
         }
         FeatureSwitch feature = decided.get();
-        Side side = feature.getMode() == Mode.PERCENT ? feature.sideFor(subject(context, request))
+        Side side = feature.getMode() == Mode.PERCENT ? feature.sideFor(StickySubject.of(context, properties.getCookie()))
                 : feature.sideFor(null);
         boolean safe = "GET".equals(method) || "HEAD".equals(method);
         if (side == Side.NEW && safe && properties.isReadFallbackToLegacy()
@@ -110,25 +103,6 @@ public class MigrationRoutingFilter extends ZuulFilter {
         if (properties.isTargetHeader()) {
             context.addZuulResponseHeader(TARGET_HEADER, side.header());
         }
-    }
-
-    /** The member, or for anonymous callers a random id kept in a cookie, so both stay on one side. */
-    private String subject(RequestContext context, HttpServletRequest request) {
-        Object token = context.get(JwtAuthenticationFilter.VERIFIED_TOKEN);
-        if (token instanceof Jwt) {
-            return "member:" + ((Jwt) token).getSubject();
-        }
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (properties.getCookie().equals(cookie.getName()) && cookie.getValue().length() <= 64) {
-                    return "anonymous:" + cookie.getValue();
-                }
-            }
-        }
-        String id = UUID.randomUUID().toString();
-        context.getResponse().addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(properties.getCookie(), id)
-                .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
-        return "anonymous:" + id;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class StickySplit {
 
     /** Buckets per percent: steps of 0.01 %. */
-    private static final int BUCKETS = 10_000;
+    public static final int BUCKETS = 10_000;
 
     private StickySplit() {
     }

@@ -1,5 +1,7 @@
 package dev.msakit.gateway.retry;
 
+import dev.msakit.gateway.canary.CanaryAttempt;
+import org.apache.http.conn.ConnectTimeoutException;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryContext;
 import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryPolicy;
@@ -7,6 +9,8 @@ import org.springframework.cloud.client.loadbalancer.ServiceInstanceChooser;
 import org.springframework.cloud.netflix.ribbon.RibbonLoadBalancedRetryFactory;
 import org.springframework.cloud.netflix.ribbon.RibbonLoadBalancedRetryPolicy;
 import org.springframework.cloud.netflix.ribbon.SpringClientFactory;
+
+import java.net.ConnectException;
 
 /**
  * Ribbon's retry asks the balancer for "the next server" with a plain choose(), which under concurrent load can
@@ -41,8 +45,23 @@ public class DifferentInstanceRetryFactory extends RibbonLoadBalancedRetryFactor
             this.chooser = chooser;
         }
 
+        /**
+         * Ribbon retries GETs only; a request whose connection was refused or timed out while connecting never
+         * reached the instance, so any method may go to another one (a POST to an instance that just died is not
+         * lost).
+         */
+        @Override
+        public boolean canRetry(LoadBalancedRetryContext context) {
+            return super.canRetry(context) || neverSent(context.getLastThrowable());
+        }
+
+        static boolean neverSent(Throwable failure) {
+            return failure instanceof ConnectException || failure instanceof ConnectTimeoutException;
+        }
+
         @Override
         public void registerThrowable(LoadBalancedRetryContext context, Throwable throwable) {
+            CanaryAttempt.markLastAttemptFailed();
             ServiceInstance failed = context.getServiceInstance();
             super.registerThrowable(context, throwable);
             ServiceInstance next = context.getServiceInstance();

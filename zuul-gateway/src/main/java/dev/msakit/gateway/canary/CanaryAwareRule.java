@@ -1,0 +1,72 @@
+package dev.msakit.gateway.canary;
+
+import com.netflix.loadbalancer.AbstractLoadBalancer;
+import com.netflix.loadbalancer.ILoadBalancer;
+import com.netflix.loadbalancer.Server;
+import com.netflix.loadbalancer.ZoneAvoidanceRule;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Ribbon's rule in the gateway: Ribbon's default (zone avoidance, round robin over available instances) while a
+ * service has no release; during one, the caller's role picks the instance: the canary or the baseline by Eureka
+ * instance id, everyone else one of the other instances, never the release's own. Traffic weights live here, in the
+ * gateway, not in the registry, whose changes take many seconds to reach every cache.
+ *
+ * <p>Within a request the same instance is chosen again until an attempt at it fails (Spring Cloud's retrying
+ * client asks the balancer twice for the first attempt); after a failure the retry goes to a prod instance.
+ */
+public class CanaryAwareRule extends ZoneAvoidanceRule {
+
+    private final String service;
+    private final CanaryReleases releases;
+
+    public CanaryAwareRule(String service, CanaryReleases releases) {
+        this.service = service;
+        this.releases = releases;
+    }
+
+    @Override
+    public Server choose(Object key) {
+        Optional<CanaryRelease> underRelease = releases.routing(service);
+        if (underRelease.isEmpty()) {
+            return super.choose(key);
+        }
+        CanaryRelease release = underRelease.get();
+        Optional<CanaryAttempt> attempt = CanaryAttempt.current().filter(a -> a.release == release);
+        Role role = attempt.map(CanaryAttempt::roleToChoose).orElse(Role.PROD);
+        if (attempt.isPresent() && attempt.get().chosen() != null) {
+            role = attempt.get().chosen();
+        }
+        ILoadBalancer balancer = getLoadBalancer();
+        List<Server> all = balancer.getAllServers();
+        Server chosen = null;
+        if (role != Role.PROD) {
+            String instance = release.instanceOf(role);
+            chosen = all.stream().filter(s -> instance.equals(s.getMetaInfo().getInstanceId()))
+                    .filter(this::usable).findFirst().orElse(null);
+        }
+        if (chosen == null) {
+            List<Server> prod = all.stream().filter(s -> release.servesProd(s.getMetaInfo().getInstanceId()))
+                    .collect(Collectors.toList());
+            chosen = getPredicate().chooseRoundRobinAfterFiltering(prod, key).orNull();
+        }
+        if (chosen != null) {
+            Server picked = chosen;
+            attempt.ifPresent(a -> a.chose(release.roleOf(picked.getMetaInfo().getInstanceId())));
+        }
+        return chosen;
+    }
+
+    /** Listed, up, and not tripped by Ribbon after successive connection failures. */
+    boolean usable(Server server) {
+        if (!server.isAlive()) {
+            return false;
+        }
+        ILoadBalancer balancer = getLoadBalancer();
+        return !(balancer instanceof AbstractLoadBalancer) || !((AbstractLoadBalancer) balancer)
+                .getLoadBalancerStats().getSingleServerStat(server).isCircuitBreakerTripped();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.msakit.gateway.canary;
+
+import dev.msakit.gateway.migration.MigrationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.netflix.ribbon.RibbonClients;
+import org.springframework.cloud.netflix.ribbon.SpringClientFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Canary releases judged and weighted by the gateway (see {@link CanaryRelease}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CanaryProperties.class)
+@RibbonClients(defaultConfiguration = CanaryRibbonClientConfiguration.class)
+public class CanaryConfig {
+
+    @Bean
+    public CanaryReleases canaryReleases(SpringClientFactory balancers, CanaryProperties properties) {
+        return new CanaryReleases(balancers, properties, Clock.systemUTC());
+    }
+
+    /** What the weighted routing costs the gateway per request (both filters). */
+    @Bean
+    public Timer canaryRoutingOverhead(MeterRegistry meters) {
+        return Timer.builder("gateway.canary.overhead")
+                .description("Time the canary filters add to a request of a service under release")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    @Bean
+    public CanaryRoutingFilter canaryRoutingFilter(CanaryReleases releases, MigrationProperties migration,
+                                                   Timer canaryRoutingOverhead) {
+        return new CanaryRoutingFilter(releases, migration.getCookie(), canaryRoutingOverhead);
+    }
+
+    @Bean
+    public CanaryOutcomeFilter canaryOutcomeFilter(Timer canaryRoutingOverhead) {
+        return new CanaryOutcomeFilter(canaryRoutingOverhead);
+    }
+
+    @Bean
+    public CanaryEndpoint canaryEndpoint(CanaryReleases releases) {
+        return new CanaryEndpoint(releases);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.msakit.gateway.canary;
+
+/** Which part of a release an instance plays (also its Eureka metadata "role"). */
+public enum Role {
+    /** The instances serving before the release; everyone not in the shares below. */
+    PROD,
+    /** A freshly started instance of the running version, given the same share as the canary. */
+    BASELINE,
+    /** The new version. */
+    CANARY;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

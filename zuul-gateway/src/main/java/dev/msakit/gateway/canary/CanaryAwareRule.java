@@ -23,6 +23,14 @@ public class CanaryAwareRule extends ZoneAvoidanceRule {
     private final String service;
     private final CanaryReleases releases;
 
+    /**
+     * For Ribbon's ZoneAwareLoadBalancer, which clones its rule by class name for a balancer per zone; those are
+     * asked only when instances span several zones, and then weigh nothing (plain zone avoidance).
+     */
+    public CanaryAwareRule() {
+        this(null, null);
+    }
+
     public CanaryAwareRule(String service, CanaryReleases releases) {
         this.service = service;
         this.releases = releases;
@@ -30,7 +38,7 @@ public class CanaryAwareRule extends ZoneAvoidanceRule {
 
     @Override
     public Server choose(Object key) {
-        Optional<CanaryRelease> underRelease = releases.routing(service);
+        Optional<CanaryRelease> underRelease = releases == null ? Optional.empty() : releases.routing(service);
         if (underRelease.isEmpty()) {
             return super.choose(key);
         }

@@ -1,0 +1,119 @@
+package dev.msakit.gateway.canary;
+
+import com.netflix.loadbalancer.BaseLoadBalancer;
+import com.netflix.loadbalancer.Server;
+import com.netflix.zuul.context.RequestContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rule against a real Ribbon balancer with plain servers (instance id = host:port). */
+class CanaryAwareRuleTest {
+
+    private static final String PROD_1 = "localhost:8082";
+    private static final String PROD_2 = "localhost:8182";
+    private static final String BASELINE = "localhost:8582";
+    private static final String CANARY = "localhost:8682";
+
+    private final CanaryReleases releases = new CanaryReleases(null, new CanaryProperties(), Clock.systemUTC());
+    private final CanaryAwareRule rule = new CanaryAwareRule("product-service", releases);
+    private CanaryRelease release;
+
+    @BeforeEach
+    void balancerWithFourInstances() {
+        BaseLoadBalancer balancer = new BaseLoadBalancer();
+        balancer.setRule(rule);
+        balancer.addServers(List.of(new Server(PROD_1), new Server(PROD_2), new Server(BASELINE),
+                new Server(CANARY)));
+        balancer.getAllServers().forEach(s -> s.setAlive(true));
+        CanaryPlan plan = new CanaryPlan();
+        plan.setService("product-service");
+        plan.setBaselineInstance(BASELINE);
+        plan.setCanaryInstance(CANARY);
+        plan.setSteps(List.of(50));
+        release = releases.start(plan, "test").orElseThrow();
+        RequestContext.testSetCurrentContext(new RequestContext());
+        RequestContext.getCurrentContext().setRequest(new MockHttpServletRequest());
+        RequestContext.getCurrentContext().setResponse(new MockHttpServletResponse());
+    }
+
+    @AfterEach
+    void clear() {
+        RequestContext.testSetCurrentContext(null);
+    }
+
+    private String choose() {
+        return rule.choose("default").getId();
+    }
+
+    @Test
+    void beforeTheReleaseRunsNothingReachesItsInstances() {
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            CanaryAttempt.begin(RequestContext.getCurrentContext(), release, release.roleFor("m" + i));
+            chosen.add(choose());
+        }
+        assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2);
+    }
+
+    @Test
+    void theCallersRolePicksTheInstanceAndRepeatsItUntilAnAttemptFails() {
+        release.tick(System.currentTimeMillis(), Set.of(BASELINE, CANARY));
+        CanaryAttempt attempt = CanaryAttempt.begin(RequestContext.getCurrentContext(), release, Role.CANARY);
+        assertThat(choose()).isEqualTo(CANARY);
+        assertThat(choose()).isEqualTo(CANARY); // Spring Cloud's retrying client asks twice for one attempt
+        CanaryAttempt.markLastAttemptFailed();
+        assertThat(choose()).isIn(PROD_1, PROD_2);
+        assertThat(attempt.failed()).containsExactly(Role.CANARY);
+        assertThat(attempt.chosen()).isEqualTo(Role.PROD);
+    }
+
+    @Test
+    void baselineCallersGetTheBaseline() {
+        release.tick(System.currentTimeMillis(), Set.of(BASELINE, CANARY));
+        CanaryAttempt.begin(RequestContext.getCurrentContext(), release, Role.BASELINE);
+        assertThat(choose()).isEqualTo(BASELINE);
+    }
+
+    @Test
+    void afterARollbackTheReleasesInstancesGetNothing() {
+        release.tick(System.currentTimeMillis(), Set.of(BASELINE, CANARY));
+        release.abort(System.currentTimeMillis(), "test");
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            CanaryAttempt.begin(RequestContext.getCurrentContext(), release, release.roleFor("m" + i));
+            chosen.add(choose());
+        }
+        assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2);
+    }
+
+    @Test
+    void withoutARequestContextItStillAvoidsTheReleasesInstances() {
+        RequestContext.testSetCurrentContext(new RequestContext());
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            chosen.add(choose());
+        }
+        assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2);
+    }
+
+    @Test
+    void aServiceWithoutReleaseIsBalancedAsUsual() {
+        releases.abort("product-service", "test");
+        releases.finish("product-service");
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            chosen.add(choose());
+        }
+        assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2, BASELINE, CANARY);
+    }
+}

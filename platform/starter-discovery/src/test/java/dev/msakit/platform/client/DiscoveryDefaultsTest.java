@@ -46,6 +46,31 @@ class DiscoveryDefaultsTest {
         assertThat(environment.getProperty(TimeoutBudget.timeoutKey("default"))).isEqualTo("12500");
     }
 
+    @Test
+    void instancesRegisterTheirBuildAndRoleAsLabels() {
+        StandardEnvironment environment = processed();
+        environment.getPropertySources().addLast(new MapPropertySource("build",
+                Map.of(BuildLabelEnvironmentPostProcessor.PROPERTY, "1.0.0+20261125.231000")));
+        assertThat(environment.getProperty("eureka.instance.metadata-map.version")).isEqualTo("1.0.0+20261125.231000");
+        assertThat(environment.getProperty("eureka.instance.metadata-map.role")).isEqualTo("prod");
+        environment.getPropertySources().addFirst(new MapPropertySource("env",
+                Map.of("INSTANCE_VERSION", "2.0.0-rc1", "INSTANCE_ROLE", "canary")));
+        assertThat(environment.getProperty("eureka.instance.metadata-map.version")).isEqualTo("2.0.0-rc1");
+        assertThat(environment.getProperty("eureka.instance.metadata-map.role")).isEqualTo("canary");
+    }
+
+    @Test
+    void theBuildLabelIsVersionPlusBuildTime() {
+        org.springframework.core.io.ByteArrayResource buildInfo = new org.springframework.core.io.ByteArrayResource(
+                "build.version=1.0.0-SNAPSHOT\nbuild.time=2026-11-25T23\\:10\\:00.123Z\n".getBytes()) {
+            @Override
+            public boolean exists() {
+                return true;
+            }
+        };
+        assertThat(BuildLabelEnvironmentPostProcessor.label(buildInfo)).contains("1.0.0-SNAPSHOT+20261125.231000");
+    }
+
     private static StandardEnvironment processed(String... profiles) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.setActiveProfiles(profiles);

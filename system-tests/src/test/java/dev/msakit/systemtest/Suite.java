@@ -28,6 +28,7 @@ final class Suite implements AutoCloseable {
     static final String ADMIN_UI_USER = "operator";
     static final String ADMIN_UI_PASSWORD = "system-test-admin-ui-secret";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
     /** Processes that run more than once, as product-service-1, product-service-2. */
     private static final Map<String, Integer> INSTANCES = Map.of("product-service", 2);
 
@@ -179,7 +180,12 @@ final class Suite implements AutoCloseable {
 
     /** One more instance of a declared process on a free port (e.g. a second gateway), ready when this returns. */
     SuiteProcess startAnother(String name, String module) throws IOException {
-        SuiteProcess another = start(name, module, freePort());
+        return startAnother(name, module, Map.of());
+    }
+
+    /** The same, with these variables on top of the module's (e.g. INSTANCE_ROLE). */
+    SuiteProcess startAnother(String name, String module, Map<String, String> overrides) throws IOException {
+        SuiteProcess another = start(name, module, freePort(), overrides);
         awaitReady(another);
         return another;
     }
@@ -331,10 +337,18 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * A port nobody listens on, and never one handed out before: the kernel may offer a just-closed ephemeral port
+     * again (seen: PostgreSQL's health port given to Kafka's controller too, which then failed to bind).
+     */
+    private static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 

@@ -85,6 +85,15 @@ public class CanaryAdminController {
         return CanaryPlot.svg(latest(service).view());
     }
 
+    /** The intervals as terminal lines (./msa canary prints them as they come). */
+    @GetMapping(value = "/{service}/rows", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String rows(@PathVariable String service,
+                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                       HttpServletResponse response) {
+        adminTokens.require(authorization, response, ACTION);
+        return CanaryRows.text(latest(service).view());
+    }
+
     /** Rolls a running release back at once: the canary gets no more requests. */
     @PostMapping(value = "/{service}/abort", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     public Map<String, Object> abort(@PathVariable String service, @Valid @RequestBody(required = false) Abort abort,

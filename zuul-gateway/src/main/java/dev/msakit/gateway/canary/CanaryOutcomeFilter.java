@@ -17,6 +17,9 @@ import static org.springframework.cloud.netflix.zuul.filters.support.FilterConst
  */
 public class CanaryOutcomeFilter extends ZuulFilter {
 
+    /** Which role answered, on every answer of a service under release: what a support engineer asks first. */
+    public static final String ROLE_HEADER = "X-Canary-Role";
+
     private final Timer overhead;
 
     public CanaryOutcomeFilter(Timer overhead) {
@@ -53,6 +56,7 @@ public class CanaryOutcomeFilter extends ZuulFilter {
         Role answered = attempt.chosen();
         if (answered != null) {
             RequestContext context = RequestContext.getCurrentContext();
+            context.addZuulResponseHeader(ROLE_HEADER, answered.label());
             int status = context.getResponseStatusCode();
             if (context.getThrowable() != null) {
                 status = Math.max(status, 502);

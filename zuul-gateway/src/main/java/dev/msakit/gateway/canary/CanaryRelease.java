@@ -61,6 +61,8 @@ public final class CanaryRelease {
     private int inconclusiveStreak;
     private int marginalStreak;
     private final Map<Role, RoleRecorder> total = new EnumMap<>(Role.class);
+    /** Since the current step began: what each step is judged on (a regression at 50 % is not diluted by 5 %). */
+    private volatile Map<Role, RoleRecorder> step;
     private volatile Map<Role, RoleRecorder> interval;
     private final List<Map<String, Object>> intervals = new ArrayList<>();
     private final Map<Role, Map<String, String>> labels = new EnumMap<>(Role.class);
@@ -85,6 +87,7 @@ public final class CanaryRelease {
             total.put(role, new RoleRecorder(samplesKept));
         }
         interval = freshRecorders();
+        step = freshRecorders();
     }
 
     private Map<Role, RoleRecorder> freshRecorders() {
@@ -148,11 +151,13 @@ public final class CanaryRelease {
 
     void answered(Role role, int status, double latencyMs) {
         total.get(role).answered(status, latencyMs);
+        step.get(role).answered(status, latencyMs);
         interval.get(role).answered(status, latencyMs);
     }
 
     void attemptFailed(Role role) {
         total.get(role).attemptFailed();
+        step.get(role).attemptFailed();
         interval.get(role).attemptFailed();
     }
 
@@ -177,6 +182,7 @@ public final class CanaryRelease {
                 share = steps.get(0);
                 intervalStartedAt = now;
                 interval = freshRecorders();
+                step = freshRecorders();
                 reason = "running at " + share + " %";
             } else if (now - startedAt > waitMillis) {
                 end(Status.ROLLED_BACK, now, "instances not in the gateway's load balancer after "
@@ -216,7 +222,7 @@ public final class CanaryRelease {
 
     private void judgeInterval(long now) {
         RoleSample canaryInterval = interval.get(Role.CANARY).sample();
-        Judgement judgement = judge.judge(total.get(Role.BASELINE).sample(), total.get(Role.CANARY).sample(),
+        Judgement judgement = judge.judge(step.get(Role.BASELINE).sample(), step.get(Role.CANARY).sample(),
                 canaryInterval);
         guardRailStreak = judgement.getGuardRailBreaches().isEmpty() ? 0 : guardRailStreak + 1;
         String decision;
@@ -258,6 +264,7 @@ public final class CanaryRelease {
                 decision = "promote";
             } else {
                 stepIndex++;
+                step = freshRecorders();
                 decision = "advance to " + steps.get(stepIndex) + " %";
             }
         }

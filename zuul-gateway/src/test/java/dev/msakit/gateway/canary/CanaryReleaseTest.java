@@ -155,4 +155,21 @@ class CanaryReleaseTest {
         assertThat(totals.get("canary").get("errors")).isEqualTo(1L);
         assertThat(totals.get("baseline").get("errors")).isEqualTo(0L);
     }
+
+    @Test
+    void reportsAsTerminalRowsAndAnSvgPlot() {
+        release.tick(now, BOTH);
+        interval(200, 20, 0);
+        interval(100, 220, 0);
+        String rows = CanaryRows.text(release.view());
+        assertThat(rows.lines()).hasSize(4);
+        assertThat(rows.lines().skip(1).findFirst().orElseThrow()).contains("10%").contains("PASS 100")
+                .contains("advance to 50 %");
+        assertThat(rows.lines().skip(2).findFirst().orElseThrow()).contains("50%").contains("FAIL")
+                .contains("roll back").containsPattern("\\(\\+[12]\\d\\d\\.\\d ms");
+        assertThat(rows).contains("status ROLLED_BACK");
+        String svg = CanaryPlot.svg(release.view());
+        assertThat(svg).startsWith("<svg").contains("</svg>").contains("ROLLED_BACK");
+        assertThat(svg.split("<polyline", -1)).hasSizeGreaterThan(6);
+    }
 }

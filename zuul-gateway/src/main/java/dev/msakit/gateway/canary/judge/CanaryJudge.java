@@ -39,8 +39,8 @@ public final class CanaryJudge {
     }
 
     /**
-     * @param baseline        the baseline since the release started
-     * @param canary          the canary since the release started
+     * @param baseline        the baseline since the current step began
+     * @param canary          the canary since the current step began
      * @param canaryInterval  the canary in the interval just ended (for the guard rails)
      */
     public Judgement judge(RoleSample baseline, RoleSample canary, RoleSample canaryInterval) {

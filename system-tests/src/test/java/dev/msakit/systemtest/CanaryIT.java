@@ -1,0 +1,318 @@
+package dev.msakit.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Canary releases of product-service judged by the gateway, on the real processes: a baseline and a canary instance
+ * next to the suite's two, catalog reads from a few client threads, and Chaos Monkey on the canary for the bad
+ * versions (exceptions on 5 % of requests, 200 ms more per request). Leaves the suite as it found it: the extra
+ * instances stopped and gone from the gateway's rotation, no release routing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SuiteExtension.class)
+class CanaryIT {
+
+    private static final String SERVICE = "product-service";
+    private static final int CLIENTS = 4;
+
+    private Suite suite;
+    private String api;
+    private String admin;
+    private long productId;
+    private SuiteProcess baseline;
+    private SuiteProcess canary;
+    private final List<SuiteProcess> started = new ArrayList<>();
+
+    @BeforeAll
+    void startBaselineAndCanary(Suite suite) throws Exception {
+        this.suite = suite;
+        Scenario scenario = new Scenario(suite);
+        api = suite.gatewayUrl() + "/api";
+        admin = scenario.adminToken();
+        productId = scenario.newProduct(admin, 5);
+        baseline = instance("product-baseline", "baseline", "1.0.0-baseline");
+        canary = instance("product-canary", "canary", "2.0.0-canary");
+    }
+
+    private SuiteProcess instance(String name, String role, String version) throws Exception {
+        SuiteProcess process = suite.startAnother(name, SERVICE, Map.of("INSTANCE_ROLE", role,
+                "INSTANCE_VERSION", version));
+        started.add(process);
+        return process;
+    }
+
+    @AfterEach
+    void calmCanary() {
+        if (canary.isAlive()) {
+            chaos(canary, "/disable", null);
+        }
+    }
+
+    @AfterAll
+    void stopTheExtraInstances() throws InterruptedException {
+        Http.delete(api + "/admin/canaries/" + SERVICE, admin);
+        for (SuiteProcess process : started) {
+            process.stop();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> suite.inRotation(SERVICE).size() == 2);
+    }
+
+    @Test
+    @Order(1)
+    void noTrafficIsInconclusiveNeverAPass() {
+        long startedAt = System.nanoTime();
+        JsonNode release = start(canary, "[10, 50]", 2, ",\"maxInconclusiveIntervals\":2");
+        assertThat(release.path("status").asText()).isEqualTo("WAITING");
+        JsonNode verdict = awaitVerdict(Duration.ofSeconds(90));
+        report("no traffic", verdict, startedAt, null);
+        assertThat(verdict.path("status").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(verdict.path("reason").asText()).contains("too little traffic");
+        assertThat(verdict.path("intervals")).hasSize(2);
+        assertThat(verdict.path("intervals").get(1).path("classification").asText()).isEqualTo("INCONCLUSIVE");
+        finish();
+    }
+
+    /**
+     * 5 % of the canary's answers are 500s. Bound on what clients suffer: the canary gets its share (10 % at the
+     * first step) and fails 5 % of that; the release must end at that step, so failed requests stay within
+     * 3 x (10 % x 5 %) of all requests, plus 10 for chance, and every one was a canary answer.
+     */
+    @Test
+    @Order(2)
+    void aCanaryFailingFivePercentIsRolledBackAtItsFirstStep() {
+        chaos(canary, "/assaults", "{\"level\":20,\"exceptionsActive\":true,\"latencyActive\":false}");
+        chaos(canary, "/enable", null);
+        try (Load load = new Load()) {
+            long startedAt = System.nanoTime();
+            start(canary, "[10, 50]", 3, "");
+            JsonNode verdict = awaitVerdict(Duration.ofSeconds(120));
+            load.close();
+            report("5 % errors", verdict, startedAt, load);
+            assertThat(verdict.path("status").asText()).isEqualTo("ROLLED_BACK");
+            assertThat(verdict.path("reason").asText()).containsIgnoringCase("error");
+            assertThat(verdict.path("intervals")).allMatch(row -> row.path("share").asInt() == 10);
+            long canaryErrors = verdict.path("totals").path("canary").path("errors").asLong();
+            long canaryRequests = verdict.path("totals").path("canary").path("requests").asLong();
+            assertThat(canaryErrors).isPositive();
+            assertThat(load.failed.get()).isLessThanOrEqualTo(canaryErrors);
+            assertThat(load.failed.get()).isLessThanOrEqualTo((long) (3 * 0.10 * 0.05 * load.total.get()) + 10);
+            assertThat(canaryRequests).isLessThanOrEqualTo((long) (0.15 * load.total.get()) + 20);
+        }
+        finish();
+    }
+
+    @Test
+    @Order(3)
+    void aCanaryTwoHundredMillisecondsSlowerIsRolledBack() {
+        chaos(canary, "/assaults", "{\"level\":1,\"latencyActive\":true,\"latencyRangeStart\":200,"
+                + "\"latencyRangeEnd\":200,\"exceptionsActive\":false}");
+        chaos(canary, "/enable", null);
+        try (Load load = new Load()) {
+            long startedAt = System.nanoTime();
+            start(canary, "[10, 50]", 3, "");
+            JsonNode verdict = awaitVerdict(Duration.ofSeconds(120));
+            load.close();
+            report("+200 ms", verdict, startedAt, load);
+            assertThat(verdict.path("status").asText()).isEqualTo("ROLLED_BACK");
+            assertThat(verdict.path("reason").asText()).contains("latency").contains("slower");
+            assertThat(load.failed.get()).isZero();
+        }
+        finish();
+    }
+
+    /** The canary dies mid-run: rolled back, and every client request still answered (retried elsewhere). */
+    @Test
+    @Order(4)
+    void killingTheCanaryRollsBackWithoutLosingARequest() throws Exception {
+        try (Load load = new Load()) {
+            long startedAt = System.nanoTime();
+            start(canary, "[10, 50]", 30, "");
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.roles.getOrDefault("canary", new AtomicLong())
+                    .get() >= 20);
+            canary.kill();
+            JsonNode verdict = awaitVerdict(Duration.ofSeconds(60));
+            Thread.sleep(2000); // requests after the verdict too
+            load.close();
+            report("canary killed", verdict, startedAt, load);
+            assertThat(verdict.path("status").asText()).isEqualTo("ROLLED_BACK");
+            assertThat(verdict.path("reason").asText()).contains("unreachable");
+            assertThat(load.failed.get()).as(load.failures.toString()).isZero();
+        }
+        finish();
+    }
+
+    /**
+     * A clean canary passes each step and is promoted; then it serves every request, the baseline is stopped (the
+     * hand-over) and the release finished: not one failed request from start to end.
+     */
+    @Test
+    @Order(5)
+    void aCleanCanaryIsPromotedWithoutAFailedRequest() throws Exception {
+        SuiteProcess clean = instance("product-canary-2", "canary", "2.0.0-canary");
+        try (Load load = new Load()) {
+            long startedAt = System.nanoTime();
+            start(clean, "[10, 50]", 3, "");
+            JsonNode verdict = awaitVerdict(Duration.ofSeconds(180));
+            assertThat(verdict.path("status").asText()).as(verdict.path("reason").asText()).isEqualTo("PROMOTED");
+            assertThat(verdict.path("intervals")).extracting(row -> row.path("decision").asText())
+                    .contains("advance to 50 %", "promote");
+            assertThat(verdict.path("instances").path("canary").path("version").asText()).isEqualTo("2.0.0-canary");
+            assertThat(verdict.path("instances").path("canary").path("role").asText()).isEqualTo("canary");
+            load.roles.clear();
+            await().atMost(Duration.ofSeconds(10)).until(() -> load.total.get() > 0 && load.roles.values().stream()
+                    .mapToLong(AtomicLong::get).sum() >= 100);
+            assertThat(load.roles.keySet()).containsOnly("canary");
+            baseline.stop();
+            Thread.sleep(3000);
+            assertThat(Http.delete(api + "/admin/canaries/" + SERVICE, admin).status).isEqualTo(200);
+            Thread.sleep(1000);
+            load.close();
+            report("clean", verdict, startedAt, load);
+            assertThat(load.failed.get()).as(load.failures.toString()).isZero();
+            assertThat(load.total.get()).isGreaterThan(200);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theApiRefusesNonsenseAndStrangers() {
+        Http.Response stranger = Http.post(api + "/admin/canaries", null, "{\"service\":\"product-service\"}");
+        assertThat(stranger.status).isEqualTo(401);
+        assertThat(stranger.header("WWW-Authenticate")).startsWith("Bearer");
+        Http.Response missing = Http.post(api + "/admin/canaries", admin, "{\"service\":\"Product Service!\"}");
+        assertThat(missing.status).isEqualTo(400);
+        assertThat(missing.contentType).contains("json");
+        assertThat(missing.body).contains("baselineInstance").contains("service");
+        Http.Response falling = Http.post(api + "/admin/canaries", admin, "{\"service\":\"product-service\","
+                + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\",\"steps\":[50,10]}");
+        assertThat(falling.status).isEqualTo(400);
+        assertThat(falling.body).contains("steps must rise");
+        assertThat(Http.get(api + "/admin/canaries/nothing-here", admin).status).isEqualTo(404);
+        Http.Response actuator = Http.getBasic(suite.gatewayUrl() + "/actuator/canary", Suite.ACTUATOR_USER,
+                Suite.ACTUATOR_PASSWORD);
+        assertThat(actuator.status).isEqualTo(200);
+        assertThat(actuator.json().path("releases").size()).isGreaterThanOrEqualTo(5);
+        assertThat(Http.get(api + "/actuator/canary", null).status).isEqualTo(404);
+    }
+
+    private JsonNode start(SuiteProcess instance, String steps, int intervalSeconds, String extra) {
+        Http.Response started = Http.post(api + "/admin/canaries", admin, "{\"service\":\"" + SERVICE + "\","
+                + "\"baselineInstance\":\"" + instanceId(baseline) + "\",\"canaryInstance\":\"" + instanceId(instance)
+                + "\",\"steps\":" + steps + ",\"intervalSeconds\":" + intervalSeconds + extra + "}");
+        assertThat(started.status).as(started.body).isEqualTo(201);
+        assertThat(started.location).endsWith("/api/admin/canaries/" + SERVICE);
+        return started.json();
+    }
+
+    private static String instanceId(SuiteProcess process) {
+        return SERVICE + ":localhost:" + process.port();
+    }
+
+    private JsonNode awaitVerdict(Duration within) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(within).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Http.Response state = Http.get(api + "/admin/canaries/" + SERVICE, admin);
+            last[0] = state.json();
+            String status = last[0].path("status").asText();
+            return !status.equals("WAITING") && !status.equals("RUNNING");
+        });
+        return last[0];
+    }
+
+    private void finish() {
+        Http.Response finished = Http.delete(api + "/admin/canaries/" + SERVICE, admin);
+        assertThat(finished.status).as(finished.body).isEqualTo(200);
+    }
+
+    /** The numbers for the closing note: time to verdict, requests the canary served, what clients saw. */
+    private static void report(String scenario, JsonNode verdict, long startedNanos, Load load) {
+        System.out.printf("CANARY %s: %s after %.1f s; canary %d requests (%d errors), baseline %d; clients %s%n",
+                scenario, verdict.path("status").asText(), (System.nanoTime() - startedNanos) / 1e9,
+                verdict.path("totals").path("canary").path("requests").asLong(),
+                verdict.path("totals").path("canary").path("errors").asLong(),
+                verdict.path("totals").path("baseline").path("requests").asLong(),
+                load == null ? "-" : load.total.get() + " requests, " + load.failed.get() + " failed, roles "
+                        + load.roles);
+    }
+
+    private void chaos(SuiteProcess product, String operation, String json) {
+        Http.Response response = Http.postBasic(product.url() + "/actuator/chaosmonkey" + operation,
+                Suite.ACTUATOR_USER, Suite.ACTUATOR_PASSWORD, json);
+        assertThat(response.status).as(operation + ": " + response.body).isEqualTo(200);
+    }
+
+    /** Anonymous catalog reads through the gateway from a few threads, each request a new (cookie-less) caller. */
+    private final class Load implements AutoCloseable {
+        final AtomicLong total = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final Map<String, AtomicLong> roles = new ConcurrentHashMap<>();
+        final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+
+        Load() {
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.submit(this::read);
+            }
+        }
+
+        private void read() {
+            while (running.get()) {
+                try {
+                    Http.Response read = Http.get(api + "/products/" + productId, null);
+                    total.incrementAndGet();
+                    String role = read.header("X-Canary-Role");
+                    roles.computeIfAbsent(role == null ? "none" : role, r -> new AtomicLong()).incrementAndGet();
+                    if (read.status != 200) {
+                        fail(read.status + " " + read.body);
+                    }
+                } catch (RuntimeException e) {
+                    total.incrementAndGet();
+                    fail(e.toString());
+                }
+            }
+        }
+
+        private void fail(String what) {
+            failed.incrementAndGet();
+            if (failures.size() < 10) {
+                failures.add(what);
+            }
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            clients.shutdown();
+            try {
+                clients.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -65,11 +65,14 @@ class CanaryIT {
         return process;
     }
 
+    /** Whatever a test left: the canary calm, no release routing (a failed test must not fail the next). */
     @AfterEach
-    void calmCanary() {
+    void calmCanaryAndNoRelease() {
         if (canary.isAlive()) {
             chaos(canary, "/disable", null);
         }
+        Http.post(api + "/admin/canaries/" + SERVICE + "/abort", admin, "{\"reason\":\"test cleanup\"}");
+        Http.delete(api + "/admin/canaries/" + SERVICE, admin);
     }
 
     @AfterAll
@@ -224,7 +227,7 @@ class CanaryIT {
                 + "\"baselineInstance\":\"" + instanceId(baseline) + "\",\"canaryInstance\":\"" + instanceId(instance)
                 + "\",\"steps\":" + steps + ",\"intervalSeconds\":" + intervalSeconds + extra + "}");
         assertThat(started.status).as(started.body).isEqualTo(201);
-        assertThat(started.location).endsWith("/api/admin/canaries/" + SERVICE);
+        assertThat(started.location).isEqualTo(api + "/admin/canaries/" + SERVICE);
         return started.json();
     }
 

@@ -1,6 +1,7 @@
 package dev.msakit.gateway.canary;
 
 import dev.msakit.gateway.admin.AdminTokens;
+import dev.msakit.gateway.admin.BodyValidation;
 import dev.msakit.platform.problem.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import javax.servlet.http.HttpServletResponse;
-import javax.validation.Valid;
 import javax.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -35,19 +36,22 @@ public class CanaryAdminController {
     private static final String ACTION = "Releasing a canary";
 
     private final AdminTokens adminTokens;
+    private final BodyValidation validation;
     private final CanaryReleases releases;
 
-    public CanaryAdminController(AdminTokens adminTokens, CanaryReleases releases) {
+    public CanaryAdminController(AdminTokens adminTokens, BodyValidation validation, CanaryReleases releases) {
         this.adminTokens = adminTokens;
+        this.validation = validation;
         this.releases = releases;
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> start(@Valid @RequestBody CanaryPlan plan,
+    public ResponseEntity<Map<String, Object>> start(@RequestBody CanaryPlan plan,
                                                      @RequestHeader(value = HttpHeaders.AUTHORIZATION,
                                                              required = false) String authorization,
                                                      HttpServletResponse response) {
         Jwt admin = adminTokens.require(authorization, response, ACTION);
+        validation.valid(plan);
         if (plan.getBaselineInstance().equals(plan.getCanaryInstance())) {
             throw ApiException.badRequest("baselineInstance and canaryInstance must be two different instances");
         }
@@ -59,7 +63,9 @@ public class CanaryAdminController {
         }
         CanaryRelease release = releases.start(plan, AdminTokens.who(admin)).orElseThrow(() ->
                 ApiException.conflict(plan.getService() + " already has a release; finish or abort it first"));
-        return ResponseEntity.created(URI.create("canaries/" + plan.getService()).normalize()).body(release.view());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{service}")
+                .buildAndExpand(plan.getService()).toUri();
+        return ResponseEntity.created(location).body(release.view());
     }
 
     @GetMapping
@@ -96,10 +102,13 @@ public class CanaryAdminController {
 
     /** Rolls a running release back at once: the canary gets no more requests. */
     @PostMapping(value = "/{service}/abort", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
-    public Map<String, Object> abort(@PathVariable String service, @Valid @RequestBody(required = false) Abort abort,
+    public Map<String, Object> abort(@PathVariable String service, @RequestBody(required = false) Abort abort,
                                      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                              String authorization, HttpServletResponse response) {
         Jwt admin = adminTokens.require(authorization, response, ACTION);
+        if (abort != null) {
+            validation.valid(abort);
+        }
         String why = abort != null && abort.getReason() != null && !abort.getReason().isBlank() ? abort.getReason()
                 : "aborted by " + AdminTokens.who(admin);
         return releases.abort(service, why).orElseThrow(() -> noRelease(service)).view();

@@ -3,6 +3,7 @@ package dev.msakit.gateway.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.gateway.fallback.ServiceUnavailableFallback;
 import dev.msakit.gateway.admin.AdminTokens;
+import dev.msakit.gateway.admin.BodyValidation;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import dev.msakit.gateway.filter.ZuulProblemResponse;
 import dev.msakit.gateway.retry.DifferentInstanceRetryFactory;
@@ -32,6 +33,11 @@ public class GatewayConfig {
     @Bean
     public AdminTokens adminTokens(JwtDecoder jwtDecoder) {
         return new AdminTokens(jwtDecoder);
+    }
+
+    @Bean
+    public BodyValidation bodyValidation(javax.validation.Validator validator) {
+        return new BodyValidation(validator);
     }
 
     @Bean

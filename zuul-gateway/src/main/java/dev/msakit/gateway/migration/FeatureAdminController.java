@@ -1,10 +1,10 @@
 package dev.msakit.gateway.migration;
 
 import dev.msakit.gateway.admin.AdminTokens;
+import dev.msakit.gateway.admin.BodyValidation;
 import dev.msakit.platform.problem.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import javax.servlet.http.HttpServletResponse;
-import javax.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +25,21 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping("${zuul.prefix:/api}/admin/features")
-@Validated
 public class FeatureAdminController {
 
     private static final int LISTED = 50;
 
     private final AdminTokens adminTokens;
+    private final BodyValidation validation;
     private final SwitchStore store;
     private final SwitchTable table;
     private final MigrationCounters counters;
 
-    public FeatureAdminController(AdminTokens adminTokens, SwitchStore store, SwitchTable table,
+    public FeatureAdminController(AdminTokens adminTokens, BodyValidation validation, SwitchStore store,
+                                  SwitchTable table,
                                   MigrationCounters counters) {
         this.adminTokens = adminTokens;
+        this.validation = validation;
         this.store = store;
         this.table = table;
         this.counters = counters;
@@ -60,10 +61,11 @@ public class FeatureAdminController {
     }
 
     @PutMapping("/{name}")
-    public Map<String, Object> change(@PathVariable String name, @Valid @RequestBody FeatureChange change,
+    public Map<String, Object> change(@PathVariable String name, @RequestBody FeatureChange change,
                                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                               String authorization, HttpServletResponse response) {
         Jwt admin = admin(authorization, response);
+        validation.valid(change);
         FeatureSwitch current = existing(name);
         int percent;
         if (change.getMode() == Mode.PERCENT) {

@@ -221,9 +221,14 @@ public final class CanaryRelease {
     }
 
     private void judgeInterval(long now) {
-        RoleSample canaryInterval = interval.get(Role.CANARY).sample();
+        // The interval's recorders are swapped first: what the row shows is exactly what was judged, and requests
+        // finishing meanwhile count for the next interval.
+        Map<Role, RoleRecorder> ended = interval;
+        interval = freshRecorders();
+        Map<Role, RoleSample> seen = new EnumMap<>(Role.class);
+        ended.forEach((role, recorder) -> seen.put(role, recorder.sample()));
         Judgement judgement = judge.judge(step.get(Role.BASELINE).sample(), step.get(Role.CANARY).sample(),
-                canaryInterval);
+                seen.get(Role.CANARY));
         guardRailStreak = judgement.getGuardRailBreaches().isEmpty() ? 0 : guardRailStreak + 1;
         String decision;
         Status next = null;
@@ -268,8 +273,7 @@ public final class CanaryRelease {
                 decision = "advance to " + steps.get(stepIndex) + " %";
             }
         }
-        intervals.add(row(now, judgement, decision));
-        interval = freshRecorders();
+        intervals.add(row(now, seen, judgement, decision));
         intervalStartedAt = now;
         if (next != null) {
             end(next, now, why);
@@ -281,9 +285,11 @@ public final class CanaryRelease {
 
     /** The numbers of a partial interval cut short by the end of the release (not judged). */
     private void closeInterval(long now, String decision) {
-        if (status == Status.RUNNING && interval.get(Role.CANARY).sample().getRequests()
-                + interval.get(Role.BASELINE).sample().getRequests() > 0) {
-            intervals.add(row(now, null, decision));
+        Map<Role, RoleSample> seen = new EnumMap<>(Role.class);
+        interval.forEach((role, recorder) -> seen.put(role, recorder.sample()));
+        if (status == Status.RUNNING
+                && seen.get(Role.CANARY).getRequests() + seen.get(Role.BASELINE).getRequests() > 0) {
+            intervals.add(row(now, seen, null, decision));
         }
     }
 
@@ -293,14 +299,14 @@ public final class CanaryRelease {
         reason = why;
     }
 
-    private Map<String, Object> row(long now, Judgement judgement, String decision) {
+    private Map<String, Object> row(long now, Map<Role, RoleSample> seen, Judgement judgement, String decision) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("interval", intervals.size() + 1);
         row.put("endedAt", Instant.ofEpochMilli(now).toString());
         row.put("seconds", (now - intervalStartedAt) / 1000.0);
         row.put("share", share);
         for (Role role : Role.values()) {
-            row.put(role.label(), roleView(interval.get(role).sample()));
+            row.put(role.label(), roleView(seen.get(role)));
         }
         if (judgement != null) {
             row.put("classification", judgement.getClassification());

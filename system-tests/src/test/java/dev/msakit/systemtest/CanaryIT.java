@@ -226,6 +226,10 @@ class CanaryIT {
                 + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\",\"steps\":[50,10]}");
         assertThat(falling.status).isEqualTo(400);
         assertThat(falling.body).contains("steps must rise");
+        Http.Response unknown = Http.post(api + "/admin/canaries", admin, "{\"service\":\"billing-service\","
+                + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\"}");
+        assertThat(unknown.status).isEqualTo(400);
+        assertThat(unknown.body).contains("not served through this gateway");
         assertThat(Http.get(api + "/admin/canaries/nothing-here", admin).status).isEqualTo(404);
         Http.Response actuator = Http.getBasic(suite.gatewayUrl() + "/actuator/canary", Suite.ACTUATOR_USER,
                 Suite.ACTUATOR_PASSWORD);

@@ -3,6 +3,7 @@ package dev.msakit.gateway.canary;
 import dev.msakit.gateway.admin.AdminTokens;
 import dev.msakit.gateway.admin.BodyValidation;
 import dev.msakit.platform.problem.ApiException;
+import org.springframework.cloud.netflix.zuul.filters.RouteLocator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,11 +39,14 @@ public class CanaryAdminController {
     private final AdminTokens adminTokens;
     private final BodyValidation validation;
     private final CanaryReleases releases;
+    private final RouteLocator routes;
 
-    public CanaryAdminController(AdminTokens adminTokens, BodyValidation validation, CanaryReleases releases) {
+    public CanaryAdminController(AdminTokens adminTokens, BodyValidation validation, CanaryReleases releases,
+                                 RouteLocator routes) {
         this.adminTokens = adminTokens;
         this.validation = validation;
         this.releases = releases;
+        this.routes = routes;
     }
 
     @PostMapping
@@ -52,6 +56,9 @@ public class CanaryAdminController {
                                                      HttpServletResponse response) {
         Jwt admin = adminTokens.require(authorization, response, ACTION);
         validation.valid(plan);
+        if (routes.getRoutes().stream().noneMatch(route -> plan.getService().equals(route.getLocation()))) {
+            throw ApiException.badRequest("service: " + plan.getService() + " is not served through this gateway");
+        }
         if (plan.getBaselineInstance().equals(plan.getCanaryInstance())) {
             throw ApiException.badRequest("baselineInstance and canaryInstance must be two different instances");
         }

@@ -82,8 +82,8 @@ public class MigrationRoutingFilter extends ZuulFilter {
             return;
         }
         FeatureSwitch feature = decided.get();
-        Side side = feature.getMode() == Mode.PERCENT ? feature.sideFor(StickySubject.of(context, properties.getCookie()))
-                : feature.sideFor(null);
+        Side side = feature.getMode() == Mode.PERCENT
+                ? feature.sideFor(StickySubject.of(context, properties.getCookie())) : feature.sideFor(null);
         boolean safe = "GET".equals(method) || "HEAD".equals(method);
         if (side == Side.NEW && safe && properties.isReadFallbackToLegacy()
                 && newSideDown(feature.getNewService())) {

@@ -210,6 +210,11 @@ class CanaryIT {
             assertThat(load.failed.get()).as(load.failures.toString()).isZero();
             assertThat(load.total.get()).isGreaterThan(200);
         }
+        // The instances' own count of each interval, for the report (read from their actuators, not judged).
+        JsonNode firstRow = Http.get(api + "/admin/canaries/" + SERVICE, admin).json().path("intervals").get(0);
+        assertThat(firstRow.path("instancesSay").path("canary").path("requests").asLong()).as(firstRow.toString())
+                .isPositive();
+        assertThat(firstRow.path("instancesSay").path("canary").path("sinceStart").asBoolean()).isFalse();
     }
 
     @Test

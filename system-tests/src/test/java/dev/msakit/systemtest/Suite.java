@@ -99,6 +99,9 @@ final class Suite implements AutoCloseable {
                 "KAFKA_CONTROLLER_PORT", Integer.toString(freePort())));
         // Product instances carry Chaos Monkey (off until a test turns an assault on through their actuator).
         moduleEnv.get("product-service").put("SPRING_PROFILES_ACTIVE", "chaos-monkey");
+        // As ./msa: Zipkin's default of 500,000 spans in memory outgrows a 256 MB heap (seen: OutOfMemoryError after
+        // the canary tests' tens of thousands of requests, and every later trace lost).
+        moduleEnv.get("zipkin-server").put("MEM_MAX_SPANS", "40000");
         Map<String, SuiteProcess> running = new HashMap<>();
         try {
             // As ./msa up: the database and the registry first, then everything else together.

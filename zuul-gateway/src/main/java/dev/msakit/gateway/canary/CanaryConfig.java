@@ -3,7 +3,9 @@ package dev.msakit.gateway.canary;
 import dev.msakit.gateway.migration.MigrationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.cloud.netflix.ribbon.RibbonClients;
 import org.springframework.cloud.netflix.ribbon.SpringClientFactory;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +19,18 @@ import java.time.Clock;
 @RibbonClients(defaultConfiguration = CanaryRibbonClientConfiguration.class)
 public class CanaryConfig {
 
+    /** With the actuator account every process of the suite shares (as Spring Boot Admin reads them). */
     @Bean
-    public CanaryReleases canaryReleases(SpringClientFactory balancers, CanaryProperties properties) {
-        return new CanaryReleases(balancers, properties, Clock.systemUTC());
+    public InstanceMetrics canaryInstanceMetrics(RestTemplateBuilder builder,
+                                                 @Value("${platform.actuator.user}") String user,
+                                                 @Value("${platform.actuator.password}") String password) {
+        return new InstanceMetrics(builder, user, password);
+    }
+
+    @Bean
+    public CanaryReleases canaryReleases(SpringClientFactory balancers, CanaryProperties properties,
+                                         InstanceMetrics canaryInstanceMetrics) {
+        return new CanaryReleases(balancers, properties, Clock.systemUTC(), canaryInstanceMetrics);
     }
 
     /** What the weighted routing costs the gateway per request (both filters). */

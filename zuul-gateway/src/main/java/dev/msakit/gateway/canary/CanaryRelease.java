@@ -66,6 +66,7 @@ public final class CanaryRelease {
     private volatile Map<Role, RoleRecorder> interval;
     private final List<Map<String, Object>> intervals = new ArrayList<>();
     private final Map<Role, Map<String, String>> labels = new EnumMap<>(Role.class);
+    private final Map<Role, String> addresses = new EnumMap<>(Role.class);
 
     CanaryRelease(long id, String service, String baselineInstance, String canaryInstance, List<Integer> steps,
                   long intervalMillis, long waitMillis, int maxInconclusive, int maxMarginal, CanaryJudge judge,
@@ -164,6 +165,28 @@ public final class CanaryRelease {
     /** The instances' Eureka metadata (version, role) as the gateway's load balancer last listed them. */
     synchronized void label(Role role, Map<String, String> metadata) {
         labels.put(role, metadata);
+    }
+
+    /** Where an instance of the release answers (host:port), as the load balancer lists it. */
+    synchronized void address(Role role, String hostPort) {
+        addresses.put(role, hostPort);
+    }
+
+    synchronized Map<Role, String> addresses() {
+        return Map.copyOf(addresses);
+    }
+
+    synchronized int intervalCount() {
+        return intervals.size();
+    }
+
+    /** Adds the instances' own numbers to an interval's row once they arrive (a new map: views may be read). */
+    synchronized void attachInstanceView(int index, Map<String, Object> instanceView) {
+        if (index < intervals.size()) {
+            Map<String, Object> row = new LinkedHashMap<>(intervals.get(index));
+            row.put("instancesSay", instanceView);
+            intervals.set(index, row);
+        }
     }
 
     /**

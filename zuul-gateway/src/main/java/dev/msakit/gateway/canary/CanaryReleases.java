@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The releases this gateway runs: at most one per service at a time. A release stays "routing" after its verdict
@@ -34,13 +36,22 @@ public class CanaryReleases {
     private final SpringClientFactory balancers;
     private final CanaryProperties properties;
     private final Clock clock;
+    private final InstanceMetrics instanceMetrics;
+    /** Reads the instances' actuators off the scheduler thread (which also polls the feature switches). */
+    private final ExecutorService readers = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "canary-instance-metrics");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, CanaryRelease> routing = new ConcurrentHashMap<>();
     private final Deque<CanaryRelease> finished = new ArrayDeque<>();
 
-    public CanaryReleases(SpringClientFactory balancers, CanaryProperties properties, Clock clock) {
+    public CanaryReleases(SpringClientFactory balancers, CanaryProperties properties, Clock clock,
+                          InstanceMetrics instanceMetrics) {
         this.balancers = balancers;
         this.properties = properties;
         this.clock = clock;
+        this.instanceMetrics = instanceMetrics;
     }
 
     /** Starts a release; empty when the service already has one. */
@@ -129,17 +140,44 @@ public class CanaryReleases {
     public void tick() {
         for (CanaryRelease release : routing.values()) {
             CanaryRelease.Status before = release.getStatus();
+            int rows = release.intervalCount();
             try {
                 release.tick(clock.millis(), usable(release));
             } catch (RuntimeException e) {
                 release.abort(clock.millis(), "the gateway could not judge the release: " + e);
             }
             CanaryRelease.Status after = release.getStatus();
+            if (before == CanaryRelease.Status.WAITING && after == CanaryRelease.Status.RUNNING) {
+                readInstances(release, -1); // the starting point of the first interval's differences
+            }
+            for (int row = rows; row < release.intervalCount(); row++) {
+                readInstances(release, row);
+            }
             if (before != after) {
                 log.info("Canary release of {}: {} -> {} ({})", release.getService(), before, after,
                         release.view().get("reason"));
             }
         }
+    }
+
+    /** The instances' own numbers since the last reading, attached to the row (none: only the reading). */
+    private void readInstances(CanaryRelease release, int row) {
+        if (instanceMetrics == null) {
+            return;
+        }
+        Map<Role, String> addresses = release.addresses();
+        readers.execute(() -> {
+            Map<String, Object> view = new java.util.LinkedHashMap<>();
+            for (Role role : List.of(Role.BASELINE, Role.CANARY)) {
+                String address = addresses.get(role);
+                if (address != null) {
+                    view.put(role.label(), instanceMetrics.since("http://" + address));
+                }
+            }
+            if (row >= 0) {
+                release.attachInstanceView(row, view);
+            }
+        });
     }
 
     /** The release's instances the gateway's load balancer lists, is not avoiding, and Eureka calls UP. */
@@ -158,6 +196,7 @@ public class CanaryReleases {
             if (server instanceof DiscoveryEnabledServer) {
                 release.label(role, ((DiscoveryEnabledServer) server).getInstanceInfo().getMetadata());
             }
+            release.address(role, server.getHostPort());
             boolean tripped = balancer instanceof AbstractLoadBalancer && ((AbstractLoadBalancer) balancer)
                     .getLoadBalancerStats().getSingleServerStat(server).isCircuitBreakerTripped();
             if (server.isAlive() && !tripped) {

@@ -24,7 +24,7 @@ class CanaryAwareRuleTest {
     private static final String BASELINE = "localhost:8582";
     private static final String CANARY = "localhost:8682";
 
-    private final CanaryReleases releases = new CanaryReleases(null, new CanaryProperties(), Clock.systemUTC());
+    private final CanaryReleases releases = new CanaryReleases(null, new CanaryProperties(), Clock.systemUTC(), null);
     private final CanaryAwareRule rule = new CanaryAwareRule("product-service", releases);
     private CanaryRelease release;
 

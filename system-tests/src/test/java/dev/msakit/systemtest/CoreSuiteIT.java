@@ -65,6 +65,12 @@ class CoreSuiteIT {
         assertProblem(Http.get(api + "/orders", TestTokens.unsigned(1)), 401);
         assertProblem(Http.get(api + "/orders", TestTokens.hmacSigned(1)), 401);
         assertProblem(Http.get(api + "/members/me", "not-a-token"), 401);
+        // A path that never needs a token answers a wrong method with 405, not with a demand for a token.
+        Http.Response wrongMethod = Http.get(api + "/auth/token", null);
+        assertProblem(wrongMethod, 405);
+        assertThat(wrongMethod.header("Allow")).isEqualTo("POST, OPTIONS");
+        assertThat(wrongMethod.header("WWW-Authenticate")).isNull();
+        assertThat(Http.delete(api + "/.well-known/jwks.json", null).header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
     }
 
     @Test

@@ -64,6 +64,23 @@ class GatewayRateLimitTest {
         stubFor(get(urlEqualTo("/products/1")).willReturn(okJson("{\"id\":1}")));
     }
 
+    /** A wrong method on the login is answered 405 before the limits: it takes nothing from the address's logins. */
+    @Test
+    void aWrongMethodOnTheLoginIs405AndCostsNoLoginAttempt() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Forwarded-For", "10.0.0.9");
+        for (int i = 0; i < 5; i++) {
+            ResponseEntity<String> wrong = rest.exchange("/api/auth/token", HttpMethod.GET,
+                    new HttpEntity<>(headers), String.class);
+            assertThat(wrong.getStatusCodeValue()).isEqualTo(405);
+            assertThat(wrong.getHeaders().getFirst(HttpHeaders.ALLOW)).isEqualTo("POST, OPTIONS");
+            assertThat(wrong.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+        }
+        assertThat(login("10.0.0.9").getStatusCodeValue()).isEqualTo(401);
+        assertThat(login("10.0.0.9").getStatusCodeValue()).isEqualTo(401);
+        assertThat(login("10.0.0.9").getStatusCodeValue()).isEqualTo(429);
+    }
+
     @Test
     void loginAttemptsAreLimitedPerClientAddressWith429AndRetryAfter() {
         assertThat(login("10.0.0.1").getStatusCodeValue()).isEqualTo(401);

@@ -19,6 +19,11 @@ public final class PublicApi {
     public static final Map<String, List<String>> ANONYMOUS;
     /** Open without a token at the service's own port only: the gateway does not route them. */
     public static final Map<String, List<String>> SERVICE_ONLY;
+    /**
+     * Anonymous entries whose path has no other method at all: any other method there is 405 (with Allow) before
+     * anyone asks for a token, and does not count against the path's rate limit (RFC 9110 §15.5.6).
+     */
+    public static final List<String> ANONYMOUS_ONLY = List.of("POST /auth/token", "GET /.well-known/jwks.json");
     /** Each service's OpenAPI document and Swagger UI. */
     public static final List<String> API_DOCS = List.of("GET /v3/api-docs/**", "GET /swagger-ui/**",
             "GET /swagger-ui.html");
@@ -48,7 +53,16 @@ public final class PublicApi {
 
     /** What the gateway lets through without a token, under its route prefix (e.g. /api). */
     public static List<String> atGateway(String prefix) {
-        return ANONYMOUS.values().stream().flatMap(List::stream)
+        return underPrefix(ANONYMOUS.values().stream().flatMap(List::stream).collect(Collectors.toList()), prefix);
+    }
+
+    /** {@link #ANONYMOUS_ONLY} under the gateway's route prefix. */
+    public static List<String> anonymousOnlyAtGateway(String prefix) {
+        return underPrefix(ANONYMOUS_ONLY, prefix);
+    }
+
+    private static List<String> underPrefix(List<String> entries, String prefix) {
+        return entries.stream()
                 .map(entry -> {
                     String[] parts = entry.split(" ", 2);
                     return parts[0] + " " + prefix + parts[1];

@@ -16,10 +16,17 @@ public class GatewayProperties {
      * service's anonymous entries of the shared contract under the route prefix, {@code PublicApi.atGateway}.
      */
     private final List<String> publicPaths;
+    /** Where the routes start (zuul.prefix). */
+    private final String routePrefix;
 
     public GatewayProperties(List<String> publicPaths, @DefaultValue("/api") String routePrefix) {
         this.publicPaths = publicPaths == null || publicPaths.isEmpty() ? PublicApi.atGateway(routePrefix)
                 : List.copyOf(publicPaths);
+        this.routePrefix = routePrefix;
+    }
+
+    public String getRoutePrefix() {
+        return routePrefix;
     }
 
     public List<String> getPublicPaths() {

@@ -2,8 +2,10 @@ package dev.msakit.platform.security;
 
 import org.springframework.util.AntPathMatcher;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The requests that may pass without a token, parsed once from "METHOD /pattern" entries. */
@@ -23,6 +25,20 @@ public final class PublicPaths {
 
     public boolean matches(String method, String path) {
         return entries.stream().anyMatch(e -> e.matches(method, path));
+    }
+
+    /** The methods of the entries whose pattern matches the path (HEAD with GET), in entry order; empty: none. */
+    public Set<String> methodsFor(String path) {
+        Set<String> methods = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            if (entry.method != null && MATCHER.match(entry.pattern, path)) {
+                methods.add(entry.method);
+                if ("GET".equals(entry.method)) {
+                    methods.add("HEAD");
+                }
+            }
+        }
+        return methods;
     }
 
     private static final class Entry {

@@ -32,4 +32,12 @@ class PublicPathsTest {
     void aMalformedEntryIsRefused() {
         assertThatThrownBy(() -> PublicPaths.parse(List.of("GET /a /b"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void tellsTheMethodsOfAPathHeadWithGet() {
+        PublicPaths only = PublicPaths.parse(List.of("POST /api/auth/token", "GET /api/.well-known/jwks.json"));
+        assertThat(only.methodsFor("/api/auth/token")).containsExactly("POST");
+        assertThat(only.methodsFor("/api/.well-known/jwks.json")).containsExactly("GET", "HEAD");
+        assertThat(only.methodsFor("/api/products")).isEmpty();
+    }
 }

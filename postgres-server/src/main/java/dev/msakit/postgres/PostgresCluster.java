@@ -104,6 +104,11 @@ final class PostgresCluster {
         server = new ProcessBuilder(command).inheritIO().start();
     }
 
+    /** Whether the server process was started and has ended. */
+    boolean hasExited() {
+        return server != null && !server.isAlive();
+    }
+
     /** Waits until the server takes logins; fails at once if it exits instead. */
     void awaitReady(Duration timeout) throws InterruptedException, SQLException {
         Instant deadline = Instant.now().plus(timeout);

@@ -13,6 +13,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final int START_ATTEMPTS_AFTER_CRASH = 10;
 
     private final PostgresSettings settings;
     private final PostgresCluster cluster;
@@ -27,10 +28,9 @@ public final class PostgresServer implements AutoCloseable {
         PostgresCluster cluster = new PostgresCluster(PostgresBinaries.install(settings.installDirectory()), settings);
         boolean created = cluster.initializeIfNew();
         cluster.writeAccessRules();
-        cluster.start();
         PostgresServer server = new PostgresServer(settings, cluster);
         try {
-            cluster.awaitReady(START_TIMEOUT);
+            startOnItsData(cluster, created);
             new AccountProvisioner(cluster, settings.accountConnectionLimit()).provision(settings.accounts());
         } catch (SQLException | RuntimeException | InterruptedException e) {
             server.close();
@@ -40,6 +40,30 @@ public final class PostgresServer implements AutoCloseable {
                 + " (pid " + cluster.pid() + ") on " + settings.bindAddress() + ":" + settings.port()
                 + ", data in " + settings.dataDirectory() + ", accounts " + settings.accounts());
         return server;
+    }
+
+    /**
+     * Starts the server and waits until it takes logins. After a kill, the old server's backends still hold its
+     * shared memory for a moment and PostgreSQL refuses to start ("pre-existing shared memory block is still in
+     * use"); they leave within a second or two of noticing their postmaster is gone, so a server that exits while
+     * starting on existing data is started again, a few times.
+     */
+    private static void startOnItsData(PostgresCluster cluster, boolean created) throws IOException, SQLException,
+            InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            cluster.start();
+            try {
+                cluster.awaitReady(START_TIMEOUT);
+                return;
+            } catch (IllegalStateException e) {
+                if (created || !cluster.hasExited() || attempt >= START_ATTEMPTS_AFTER_CRASH) {
+                    throw e;
+                }
+                Log.info("PostgreSQL exited while starting on existing data (attempt " + attempt + " of "
+                        + START_ATTEMPTS_AFTER_CRASH + "); the previous server's processes may still be leaving");
+                Thread.sleep(1000);
+            }
+        }
     }
 
     public String jdbcUrl(String database) {

@@ -8,6 +8,7 @@ import dev.msakit.contracts.PublicApi;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import dev.msakit.gateway.filter.PublicOnlyMethodFilter;
 import dev.msakit.gateway.filter.ZuulProblemResponse;
+import dev.msakit.gateway.ratelimit.MostRestrictiveLimitHeaders;
 import dev.msakit.gateway.retry.DifferentInstanceRetryFactory;
 import dev.msakit.gateway.ribbon.RibbonRotationEndpoint;
 import dev.msakit.platform.security.PublicPaths;
@@ -42,6 +43,15 @@ public class GatewayConfig {
                 new PublicOnlyMethodFilter(PublicPaths.parse(PublicApi.anonymousOnlyAtGateway(
                         properties.getRoutePrefix())), objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** Around Zuul, so it sees every header the rate limit filter writes. */
+    @Bean
+    public FilterRegistrationBean<MostRestrictiveLimitHeaders> mostRestrictiveLimitHeaders() {
+        FilterRegistrationBean<MostRestrictiveLimitHeaders> registration = new FilterRegistrationBean<>(
+                new MostRestrictiveLimitHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
         return registration;
     }
 

@@ -1,14 +1,13 @@
 package dev.msakit.gateway.canary;
 
-import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
+import dev.msakit.gateway.filter.RoutedRequestFilter;
 import dev.msakit.gateway.migration.StickySubject;
 import io.micrometer.core.instrument.Timer;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PRE_TYPE;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SERVICE_ID_KEY;
 
 /**
@@ -16,7 +15,7 @@ import static org.springframework.cloud.netflix.zuul.filters.support.FilterConst
  * caller; {@link CanaryAwareRule} then picks the instance. Runs after the migration switches (order 8), which may
  * send the request to another service altogether.
  */
-public class CanaryRoutingFilter extends ZuulFilter {
+public class CanaryRoutingFilter extends RoutedRequestFilter {
 
     static final int ORDER = 9;
 
@@ -31,19 +30,8 @@ public class CanaryRoutingFilter extends ZuulFilter {
     }
 
     @Override
-    public String filterType() {
-        return PRE_TYPE;
-    }
-
-    @Override
     public int filterOrder() {
         return ORDER;
-    }
-
-    @Override
-    public boolean shouldFilter() {
-        RequestContext context = RequestContext.getCurrentContext();
-        return context.sendZuulResponse() && context.get(SERVICE_ID_KEY) != null;
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.msakit.gateway.migration;
 import com.netflix.hystrix.HystrixCircuitBreaker;
 import com.netflix.hystrix.HystrixCommandKey;
 import com.netflix.hystrix.strategy.properties.HystrixPropertiesFactory;
-import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
+import dev.msakit.gateway.filter.RoutedRequestFilter;
 
 import javax.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PRE_TYPE;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.REQUEST_URI_KEY;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SERVICE_ID_KEY;
 
@@ -21,7 +20,7 @@ import static org.springframework.cloud.netflix.zuul.filters.support.FilterConst
  * serves it, by changing the target service of the (static) route: no route refresh, no registry change. Runs after
  * the token check and the rate limits, so both apply whichever side serves.
  */
-public class MigrationRoutingFilter extends ZuulFilter {
+public class MigrationRoutingFilter extends RoutedRequestFilter {
 
     public static final String TARGET_HEADER = "X-Migration-Target";
     /** Request-context key naming the feature whose read is to be replayed to the new side (SHADOW). */
@@ -44,20 +43,8 @@ public class MigrationRoutingFilter extends ZuulFilter {
     }
 
     @Override
-    public String filterType() {
-        return PRE_TYPE;
-    }
-
-    @Override
     public int filterOrder() {
         return ORDER;
-    }
-
-    /** Only requests that are being routed (not already answered by a filter before, e.g. 401 or 429). */
-    @Override
-    public boolean shouldFilter() {
-        RequestContext context = RequestContext.getCurrentContext();
-        return context.sendZuulResponse() && context.get(SERVICE_ID_KEY) != null;
     }
 
     @Override

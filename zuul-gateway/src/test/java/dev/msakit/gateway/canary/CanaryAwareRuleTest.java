@@ -51,17 +51,25 @@ class CanaryAwareRuleTest {
         RequestContext.testSetCurrentContext(null);
     }
 
+    /** The instances chosen for 20 requests, each its own caller with its role (or, without, as the rule sees it). */
+    private Set<String> chosenForTwentyCallers(boolean withRoles) {
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            if (withRoles) {
+                CanaryAttempt.begin(RequestContext.getCurrentContext(), release, release.roleFor("m" + i));
+            }
+            chosen.add(choose());
+        }
+        return chosen;
+    }
+
     private String choose() {
         return rule.choose("default").getId();
     }
 
     @Test
     void beforeTheReleaseRunsNothingReachesItsInstances() {
-        Set<String> chosen = new HashSet<>();
-        for (int i = 0; i < 20; i++) {
-            CanaryAttempt.begin(RequestContext.getCurrentContext(), release, release.roleFor("m" + i));
-            chosen.add(choose());
-        }
+        Set<String> chosen = chosenForTwentyCallers(true);
         assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2);
     }
 
@@ -88,21 +96,14 @@ class CanaryAwareRuleTest {
     void afterARollbackTheReleasesInstancesGetNothing() {
         release.tick(System.currentTimeMillis(), Set.of(BASELINE, CANARY));
         release.abort(System.currentTimeMillis(), "test");
-        Set<String> chosen = new HashSet<>();
-        for (int i = 0; i < 20; i++) {
-            CanaryAttempt.begin(RequestContext.getCurrentContext(), release, release.roleFor("m" + i));
-            chosen.add(choose());
-        }
+        Set<String> chosen = chosenForTwentyCallers(true);
         assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2);
     }
 
     @Test
     void withoutARequestContextItStillAvoidsTheReleasesInstances() {
         RequestContext.testSetCurrentContext(new RequestContext());
-        Set<String> chosen = new HashSet<>();
-        for (int i = 0; i < 20; i++) {
-            chosen.add(choose());
-        }
+        Set<String> chosen = chosenForTwentyCallers(false);
         assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2);
     }
 
@@ -110,10 +111,7 @@ class CanaryAwareRuleTest {
     void aServiceWithoutReleaseIsBalancedAsUsual() {
         releases.abort("product-service", "test");
         releases.finish("product-service");
-        Set<String> chosen = new HashSet<>();
-        for (int i = 0; i < 20; i++) {
-            chosen.add(choose());
-        }
+        Set<String> chosen = chosenForTwentyCallers(false);
         assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2, BASELINE, CANARY);
     }
 }

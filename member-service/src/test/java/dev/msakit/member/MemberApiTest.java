@@ -2,8 +2,11 @@ package dev.msakit.member;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.msakit.contracts.TokenClaims;
 import dev.msakit.platform.security.PlatformJwtDecoders;
 import dev.msakit.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,13 +77,33 @@ class MemberApiTest {
         String token = login(email, "password-123");
 
         String jwks = mvc.perform(get("/.well-known/jwks.json")).andExpect(status().isOk())
+                .andExpect(content().contentType("application/jwk-set+json"))
                 .andReturn().getResponse().getContentAsString();
         RSAKey key = JWKSet.parse(jwks).getKeys().get(0).toRSAKey();
         assertThat(key.isPrivate()).isFalse();
-        Jwt jwt = PlatformJwtDecoders.fromPublicKey(key.toRSAPublicKey(), "msa-kit").decode(token);
+        assertThat(key.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
+        assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        Jwt jwt = PlatformJwtDecoders.fromPublicKey(key.toRSAPublicKey(), TokenClaims.ISSUER,
+                List.of(TokenClaims.AUDIENCE_API)).decode(token);
         assertThat(jwt.getSubject()).isEqualTo(Long.toString(id));
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MEMBER");
-        assertThat(jwt.getHeaders()).containsEntry("alg", "RS256").containsEntry("kid", key.getKeyID());
+        // RFC 9068: typ at+jwt, aud, client_id, jti, iat.
+        assertThat(jwt.getHeaders()).containsEntry("alg", "RS256").containsEntry("kid", key.getKeyID())
+                .containsEntry("typ", "at+jwt");
+        assertThat(jwt.getAudience()).containsExactly(TokenClaims.AUDIENCE_API);
+        assertThat(jwt.getClaimAsString("client_id")).isEqualTo(TokenClaims.MEMBER_CLIENT);
+        assertThat(jwt.getId()).isNotBlank();
+        assertThat(jwt.getIssuedAt()).isNotNull();
+    }
+
+    @Test
+    void publishesADiscoveryDocumentAtTheIssuerUrl() throws Exception {
+        mvc.perform(get("/.well-known/openid-configuration")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.issuer").value(TokenClaims.ISSUER))
+                .andExpect(jsonPath("$.jwks_uri").value(TokenClaims.ISSUER + "/.well-known/jwks.json"))
+                .andExpect(jsonPath("$.token_endpoint").value(TokenClaims.ISSUER + "/auth/token"))
+                .andExpect(jsonPath("$.id_token_signing_alg_values_supported[0]").value("RS256"));
     }
 
     @Test
@@ -137,8 +161,9 @@ class MemberApiTest {
         String token = json.readTree(body).get("access_token").asText();
         String jwks = mvc.perform(get("/.well-known/jwks.json")).andReturn().getResponse().getContentAsString();
         Jwt jwt = PlatformJwtDecoders.fromPublicKey(JWKSet.parse(jwks).getKeys().get(0).toRSAKey().toRSAPublicKey(),
-                "msa-kit").decode(token);
+                TokenClaims.ISSUER, List.of(TokenClaims.AUDIENCE_SERVICES)).decode(token);
         assertThat(jwt.getSubject()).isEqualTo("order-service");
+        assertThat(jwt.getAudience()).containsExactly(TokenClaims.AUDIENCE_SERVICES);
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("SERVICE");
 
         mvc.perform(post("/auth/service-token").contentType(MediaType.APPLICATION_JSON)

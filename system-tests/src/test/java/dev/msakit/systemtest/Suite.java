@@ -75,6 +75,9 @@ final class Suite implements AutoCloseable {
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("ORDER_SERVICE_CLIENT_SECRET", "system-test-order-service-secret");
+        env.put("JWT_KEY_ENCRYPTION_KEY", "system-test-key-encryption-secret");
+        // The issuer is the gateway's public API URL (the discovery document and key set are found under it).
+        env.put("JWT_ISSUER", "http://localhost:" + ports.get("zuul-gateway") + "/api");
         env.put("ACTUATOR_USER", ACTUATOR_USER);
         env.put("ACTUATOR_PASSWORD", ACTUATOR_PASSWORD);
         env.put("ADMIN_UI_USER", ADMIN_UI_USER);
@@ -102,6 +105,10 @@ final class Suite implements AutoCloseable {
         // As ./msa: Zipkin's default of 500,000 spans in memory outgrows a 256 MB heap (seen: OutOfMemoryError after
         // the canary tests' tens of thousands of requests, and every later trace lost).
         moduleEnv.get("zipkin-server").put("MEM_MAX_SPANS", "40000");
+        // TokensIT rotates the signing key: a short wait before the new key signs (still longer than the verifiers'
+        // 5 s refetch throttle plus the instances' 1 s key check), so the test sees the whole rotation.
+        moduleEnv.get("member-service").putAll(Map.of("TOKEN_KEY_ACTIVATION_DELAY", "8s",
+                "TOKEN_KEY_CHECK_INTERVAL_MS", "1000"));
         Map<String, SuiteProcess> running = new HashMap<>();
         try {
             // As ./msa up: the database and the registry first, then everything else together.

@@ -1,6 +1,9 @@
 package dev.msakit.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.msakit.contracts.TokenClaims;
 import com.netflix.zuul.context.RequestContext;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import dev.msakit.gateway.filter.ZuulProblemResponse;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.client.RestTemplate;
 
 import java.util.List;
@@ -19,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JwtAuthenticationFilterTest {
 
-    private static final TestTokens TOKENS = new TestTokens();
-    private final JwtAuthenticationFilter filter = new JwtAuthenticationFilter(TOKENS.decoder(),
+    private static final RSAKey KEY = TestTokens.newKey();
+    private static final TestTokens TOKENS = new TestTokens(KEY);
+    /** As the gateway is configured: member tokens (the public API's audience) only. */
+    private final JwtAuthenticationFilter filter = new JwtAuthenticationFilter(gatewayDecoder(),
             PublicPaths.parse(List.of("GET /api/products/**", "POST /api/auth/token")),
             new ZuulProblemResponse(new ObjectMapper()));
 
@@ -56,6 +62,17 @@ class JwtAuthenticationFilterTest {
     }
 
     @Test
+    void rejectsAServiceAccountsToken() {
+        assertUnauthorized(run("GET", "/api/orders", "Bearer " + TOKENS.service("order-service")),
+                "invalid or expired");
+    }
+
+    @Test
+    void rejectsATokenThatIsNotAnAccessToken() {
+        assertUnauthorized(run("GET", "/api/orders", "Bearer " + TOKENS.untyped(1)), "invalid or expired");
+    }
+
+    @Test
     void rejectsMissingTokenOnProtectedPath() {
         assertUnauthorized(run("GET", "/api/orders", null), "An access token is required");
     }
@@ -74,7 +91,7 @@ class JwtAuthenticationFilterTest {
     @Test
     void rejectsATokenWhosePayloadNestsThousandsOfArrays() {
         java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        String header = base64.encodeToString("{\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String header = base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"at+jwt\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String payload = base64.encodeToString(("[".repeat(2500) + "]".repeat(2500))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         // The processes run with -Xss512k (./msa, containers): the same stack here, on a thread of its own.
@@ -111,13 +128,23 @@ class JwtAuthenticationFilterTest {
     @Test
     void answers503WhenKeysCannotBeFetched() {
         JwtAuthenticationFilter blind = new JwtAuthenticationFilter(
-                PlatformJwtDecoders.fromJwkSetUri("http://127.0.0.1:1/jwks.json", new RestTemplate(), "msa-kit"),
+                PlatformJwtDecoders.fromJwkSetUri("http://127.0.0.1:1/jwks.json", new RestTemplate(), TestTokens.ISSUER,
+                        List.of(TokenClaims.AUDIENCE_API)),
                 PublicPaths.parse(List.of()), new ZuulProblemResponse(new ObjectMapper()));
         RequestContext context = prepare("GET", "/api/orders", "Bearer " + TOKENS.member(1));
         blind.run();
         assertThat(context.sendZuulResponse()).isFalse();
         assertThat(context.getResponseStatusCode()).isEqualTo(503);
         assertThat(context.getResponseBody()).contains("member-service");
+    }
+
+    private static JwtDecoder gatewayDecoder() {
+        try {
+            return PlatformJwtDecoders.fromPublicKey(KEY.toRSAPublicKey(), TestTokens.ISSUER,
+                    List.of(TokenClaims.AUDIENCE_API));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private RequestContext run(String method, String path, String authorization) {

@@ -1,41 +1,56 @@
 package dev.msakit.member.api;
 
-import com.nimbusds.jose.jwk.JWKSet;
+import dev.msakit.member.domain.Member;
 import dev.msakit.member.domain.MemberService;
+import dev.msakit.member.token.RefreshTokens;
 import dev.msakit.member.token.ServiceClients;
-import dev.msakit.member.token.SigningKeys;
 import dev.msakit.member.token.TokenIssuer;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import javax.validation.Valid;
-import java.time.Duration;
-import java.util.Map;
 
 @RestController
 public class AuthController {
 
     private final MemberService members;
     private final TokenIssuer tokens;
-    private final SigningKeys keys;
+    private final RefreshTokens refreshTokens;
     private final ServiceClients serviceClients;
 
-    public AuthController(MemberService members, TokenIssuer tokens, SigningKeys keys, ServiceClients serviceClients) {
+    public AuthController(MemberService members, TokenIssuer tokens, RefreshTokens refreshTokens,
+                          ServiceClients serviceClients) {
         this.members = members;
         this.tokens = tokens;
-        this.keys = keys;
+        this.refreshTokens = refreshTokens;
         this.serviceClients = serviceClients;
     }
 
+    /** A member's login: an access token and the first refresh token of a new session. */
     @PostMapping("/auth/token")
     public ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
-        TokenIssuer.IssuedToken token = tokens.issue(members.authenticate(request.getEmail(), request.getPassword()));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new TokenResponse(token.getValue(), token.getExpiresInSeconds()));
+        Member member = members.authenticate(request.getEmail(), request.getPassword());
+        return answer(member, refreshTokens.start(member.getId()));
+    }
+
+    /**
+     * A new access token (with the member's roles as they are now) for a refresh token, which is used up: the
+     * answer carries the next one. 401 for an invalid, expired, revoked or already used token.
+     */
+    @PostMapping("/auth/token/refresh")
+    public ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
+        RefreshTokens.Redeemed redeemed = refreshTokens.redeem(request.getRefreshToken());
+        return answer(members.get(redeemed.getMemberId()), redeemed.getNext());
+    }
+
+    /** Ends the refresh token's session; access tokens already issued expire on their own (TOKEN_TTL). */
+    @PostMapping("/auth/logout")
+    public ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        refreshTokens.revoke(request.getRefreshToken());
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
     }
 
     @PostMapping("/auth/service-token")
@@ -46,10 +61,10 @@ public class AuthController {
                 .body(new TokenResponse(token.getValue(), token.getExpiresInSeconds()));
     }
 
-    /** The public half of the signing key, for the gateway and the services to verify tokens with. */
-    @GetMapping("/.well-known/jwks.json")
-    public ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
-                .body(new JWKSet(keys.current().toPublicJWK()).toJSONObject());
+    private ResponseEntity<TokenResponse> answer(Member member, RefreshTokens.IssuedRefreshToken refresh) {
+        TokenIssuer.IssuedToken token = tokens.issue(member);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new TokenResponse(token.getValue(), token.getExpiresInSeconds(), refresh.getValue(),
+                        refresh.getExpiresInSeconds()));
     }
 }

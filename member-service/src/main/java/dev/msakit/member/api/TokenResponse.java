@@ -1,8 +1,13 @@
 package dev.msakit.member.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The OAuth2-style token answer: {access_token, token_type, expires_in}. */
+/**
+ * The OAuth2 token answer (RFC 6749 §5.1): {access_token, token_type, expires_in}, and for a member's login or
+ * refresh also {refresh_token, refresh_expires_in}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class TokenResponse {
 
     @JsonProperty("access_token")
@@ -14,9 +19,21 @@ public class TokenResponse {
     @JsonProperty("expires_in")
     private final long expiresIn;
 
+    @JsonProperty("refresh_token")
+    private final String refreshToken;
+
+    @JsonProperty("refresh_expires_in")
+    private final Long refreshExpiresIn;
+
     public TokenResponse(String accessToken, long expiresIn) {
+        this(accessToken, expiresIn, null, null);
+    }
+
+    public TokenResponse(String accessToken, long expiresIn, String refreshToken, Long refreshExpiresIn) {
         this.accessToken = accessToken;
         this.expiresIn = expiresIn;
+        this.refreshToken = refreshToken;
+        this.refreshExpiresIn = refreshExpiresIn;
     }
 
     public String getAccessToken() {
@@ -29,5 +46,13 @@ public class TokenResponse {
 
     public long getExpiresIn() {
         return expiresIn;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    public Long getRefreshExpiresIn() {
+        return refreshExpiresIn;
     }
 }

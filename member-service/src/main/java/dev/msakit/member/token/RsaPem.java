@@ -1,6 +1,8 @@
 package dev.msakit.member.token;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import java.security.GeneralSecurityException;
@@ -42,7 +44,8 @@ final class RsaPem {
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
                     new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            return new RSAKey.Builder(publicKey).privateKey(privateKey).keyIDFromThumbprint().build();
+            return new RSAKey.Builder(publicKey).privateKey(privateKey).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint().build();
         } catch (GeneralSecurityException | JOSEException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("The token signing key is not a PKCS#8 PEM RSA private key", e);
         }

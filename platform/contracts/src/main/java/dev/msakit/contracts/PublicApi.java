@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  */
 public final class PublicApi {
 
+    /** The issuer's discovery document (OpenID Connect Discovery §4, at the issuer URL + this path). */
+    public static final String DISCOVERY = "/.well-known/openid-configuration";
     /** Open to anyone, through the gateway too. */
     public static final Map<String, List<String>> ANONYMOUS;
     /** Open without a token at the service's own port only: the gateway does not route them. */
@@ -23,14 +25,17 @@ public final class PublicApi {
      * Anonymous entries whose path has no other method at all: any other method there is 405 (with Allow) before
      * anyone asks for a token, and does not count against the path's rate limit (RFC 9110 §15.5.6).
      */
-    public static final List<String> ANONYMOUS_ONLY = List.of("POST /auth/token", "GET /.well-known/jwks.json");
+    public static final List<String> ANONYMOUS_ONLY = List.of("POST /auth/token", "POST /auth/token/refresh",
+            "POST /auth/logout", "GET /.well-known/jwks.json", "GET " + DISCOVERY);
     /** Each service's OpenAPI document and Swagger UI. */
     public static final List<String> API_DOCS = List.of("GET /v3/api-docs/**", "GET /swagger-ui/**",
             "GET /swagger-ui.html");
 
     static {
         Map<String, List<String>> anonymous = new LinkedHashMap<>();
-        anonymous.put(ServiceIds.MEMBER, List.of("POST /members", "POST /auth/token", "GET /.well-known/jwks.json"));
+        // Refresh and logout present a refresh token instead of an access token (which may have expired).
+        anonymous.put(ServiceIds.MEMBER, List.of("POST /members", "POST /auth/token", "POST /auth/token/refresh",
+                "POST /auth/logout", "GET /.well-known/jwks.json", "GET " + DISCOVERY));
         anonymous.put(ServiceIds.PRODUCT, List.of("GET /products", "GET /products/**"));
         anonymous.put(ServiceIds.ORDER, List.of());
         // The monolith serves the same API for the features it still owns (the gateway lists each entry once).

@@ -9,7 +9,8 @@ class PublicApiTest {
     @Test
     void theGatewayLetsThroughEveryServicesAnonymousEndpointsUnderItsPrefix() {
         assertThat(PublicApi.atGateway("/api")).containsExactlyInAnyOrder("POST /api/members",
-                "POST /api/auth/token", "GET /api/.well-known/jwks.json", "GET /api/products",
+                "POST /api/auth/token", "POST /api/auth/token/refresh", "POST /api/auth/logout",
+                "GET /api/.well-known/jwks.json", "GET /api/.well-known/openid-configuration", "GET /api/products",
                 "GET /api/products/**");
     }
 

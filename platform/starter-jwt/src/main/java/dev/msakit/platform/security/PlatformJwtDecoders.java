@@ -1,22 +1,52 @@
 package dev.msakit.platform.security;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RemoteJWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jose.util.ResourceRetriever;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.msakit.contracts.TokenClaims;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestOperations;
 
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.Key;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 /**
- * JWT decoders that accept only RS256 signatures from our issuer, unexpired. Pinning the algorithm is what rejects
- * {@code alg: none} and HMAC tokens signed with the public key as secret.
+ * JWT decoders for the suite's access tokens (see {@link TokenClaims}): an RS256 signature by a key of the issuer,
+ * header type {@code at+jwt}, our issuer, one of the accepted audiences, unexpired. Pinning the algorithm is what
+ * rejects {@code alg: none} and HMAC tokens signed with the public key as secret; the type keeps an ID token or any
+ * other JWT signed by the same key from passing as an access token (RFC 9068 §4); the audience keeps a service's
+ * token out of the public API.
  */
 public final class PlatformJwtDecoders {
 
@@ -34,21 +64,57 @@ public final class PlatformJwtDecoders {
      * Verifies against a remote JWK set. Nimbus caches the set and fetches it again when a token names a key id it
      * has not seen, so a key rotation at the issuer needs no restart here.
      */
-    public static JwtDecoder fromJwkSetUri(String jwkSetUri, RestOperations restOperations, String issuer) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .restOperations(restOperations)
-                .build();
-        decoder.setJwtValidator(validator(issuer));
+    public static JwtDecoder fromJwkSetUri(String jwkSetUri, RestOperations restOperations, String issuer,
+                                           Collection<String> audiences) {
+        URL url;
+        try {
+            url = new URL(jwkSetUri);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("Not a JWK set URL: " + jwkSetUri, e);
+        }
+        return fromKeySource(new RemoteJWKSet<>(url, new RestOperationsRetriever(restOperations)), issuer, audiences);
+    }
+
+    /** Verifies against the keys of a source the caller holds (the issuer itself: current and previous keys). */
+    public static JwtDecoder fromKeySource(JWKSource<SecurityContext> keys, String issuer,
+                                           Collection<String> audiences) {
+        return build(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), issuer, audiences);
+    }
+
+    /** Verifies against one public key, whatever key id a token names (tests). */
+    public static JwtDecoder fromPublicKey(RSAPublicKey publicKey, String issuer, Collection<String> audiences) {
+        JWSKeySelector<SecurityContext> onlyKey = (header, context) ->
+                JWSAlgorithm.RS256.equals(header.getAlgorithm()) ? List.<Key>of(publicKey) : List.of();
+        return build(onlyKey, issuer, audiences);
+    }
+
+    private static JwtDecoder build(JWSKeySelector<SecurityContext> keySelector, String issuer,
+                                    Collection<String> audiences) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(keySelector);
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(TokenClaims.TYPE)));
+        // Claims are checked by Spring's validators below, with answers a client can read.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(issuer), audienceValidator(audiences)));
         return lengthCapped(decoder);
     }
 
-    public static JwtDecoder fromPublicKey(RSAPublicKey publicKey, String issuer) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey)
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(validator(issuer));
-        return lengthCapped(decoder);
+    static OAuth2TokenValidator<Jwt> audienceValidator(Collection<String> accepted) {
+        Set<String> acceptedAudiences = Set.copyOf(accepted);
+        if (acceptedAudiences.isEmpty()) {
+            throw new IllegalArgumentException("At least one accepted token audience is needed");
+        }
+        return token -> {
+            List<String> audiences = token.getAudience();
+            if (audiences != null && audiences.stream().anyMatch(acceptedAudiences::contains)) {
+                return OAuth2TokenValidatorResult.success();
+            }
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                    "The token is not meant for this API (audience " + audiences + ")", null));
+        };
     }
 
     private static JwtDecoder lengthCapped(JwtDecoder decoder) {
@@ -60,7 +126,32 @@ public final class PlatformJwtDecoders {
         };
     }
 
-    private static OAuth2TokenValidator<Jwt> validator(String issuer) {
-        return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW), new JwtIssuerValidator(issuer));
+    /** Downloads the key set with the given RestOperations (timeouts, throttling and Ribbon configured there). */
+    private static final class RestOperationsRetriever implements ResourceRetriever {
+
+        private static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
+
+        private final RestOperations restOperations;
+
+        RestOperationsRetriever(RestOperations restOperations) {
+            this.restOperations = restOperations;
+        }
+
+        @Override
+        public Resource retrieveResource(URL url) throws IOException {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setAccept(List.of(JWK_SET, MediaType.APPLICATION_JSON));
+            try {
+                ResponseEntity<String> response = restOperations.exchange(url.toString(), HttpMethod.GET,
+                        new HttpEntity<>(headers), String.class);
+                if (!response.getStatusCode().is2xxSuccessful() || response.getBody() == null) {
+                    throw new IOException("The JWK set answered " + response.getStatusCodeValue());
+                }
+                MediaType type = response.getHeaders().getContentType();
+                return new Resource(response.getBody(), type == null ? null : type.toString());
+            } catch (RestClientException e) {
+                throw new IOException("Cannot download the JWK set from " + url + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

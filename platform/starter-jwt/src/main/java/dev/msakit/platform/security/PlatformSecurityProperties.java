@@ -33,6 +33,9 @@ public class PlatformSecurityProperties {
     /** Expected "iss" claim; tokens from any other issuer are rejected. */
     private String issuer = TokenClaims.ISSUER;
 
+    /** Audiences accepted: a token must name at least one (the gateway accepts the public API's only). */
+    private List<String> audiences = new ArrayList<>(List.of(TokenClaims.AUDIENCE_API, TokenClaims.AUDIENCE_SERVICES));
+
     public List<String> getPublicPaths() {
         return publicPaths;
     }
@@ -71,5 +74,13 @@ public class PlatformSecurityProperties {
 
     public void setIssuer(String issuer) {
         this.issuer = issuer;
+    }
+
+    public List<String> getAudiences() {
+        return audiences;
+    }
+
+    public void setAudiences(List<String> audiences) {
+        this.audiences = audiences;
     }
 }

@@ -19,7 +19,8 @@ class PlatformJwtDecodersTest {
             fetches.incrementAndGet();
             return execution.execute(request, body);
         });
-        JwtDecoder decoder = PlatformJwtDecoders.fromJwkSetUri("http://127.0.0.1:1/jwks.json", keys, "msa-kit");
+        JwtDecoder decoder = PlatformJwtDecoders.fromJwkSetUri("http://127.0.0.1:1/jwks.json", keys, "msa-kit",
+                java.util.List.of("msa-kit-api"));
         // A header naming a key id, and a payload of 2,500 nested arrays: what reached json-smart's stack overflow.
         String nested = "[".repeat(2_500) + "]".repeat(2_500);
         String token = b64("{\"alg\":\"RS256\",\"kid\":\"unknown\"}") + "." + b64(nested) + ".c2ln";
@@ -66,10 +67,11 @@ class PlatformJwtDecodersTest {
                         }
                     }));
             JwtDecoder decoder = PlatformJwtDecoders.fromJwkSetUri(
-                    "http://127.0.0.1:" + issuer.getAddress().getPort() + "/jwks.json", http, "msa-kit");
+                    "http://127.0.0.1:" + issuer.getAddress().getPort() + "/jwks.json", http, "msa-kit",
+                    java.util.List.of("msa-kit-api"));
 
             for (int i = 0; i < 20; i++) {
-                String token = b64("{\"alg\":\"RS256\",\"kid\":\"made-up-" + i + "\"}") + "."
+                String token = b64("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"made-up-" + i + "\"}") + "."
                         + b64("{\"sub\":\"1\"}") + ".c2ln";
                 assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(
                         org.springframework.security.oauth2.jwt.JwtException.class);
@@ -77,7 +79,7 @@ class PlatformJwtDecodersTest {
             org.assertj.core.api.Assertions.assertThat(downloads).hasValue(1);
 
             now[0] = now[0].plusSeconds(6);
-            assertThatThrownBy(() -> decoder.decode(b64("{\"alg\":\"RS256\",\"kid\":\"later\"}") + "."
+            assertThatThrownBy(() -> decoder.decode(b64("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"later\"}") + "."
                     + b64("{\"sub\":\"1\"}") + ".c2ln")).isInstanceOf(
                     org.springframework.security.oauth2.jwt.JwtException.class);
             org.assertj.core.api.Assertions.assertThat(downloads).hasValue(2);

@@ -3,6 +3,7 @@ package dev.msakit.platform.testing;
 import dev.msakit.contracts.Roles;
 import dev.msakit.contracts.TokenClaims;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -29,7 +30,11 @@ public final class TestTokens {
     private final RSAKey key;
 
     public TestTokens() {
-        this.key = newKey();
+        this(newKey());
+    }
+
+    public TestTokens(RSAKey key) {
+        this.key = key;
     }
 
     public static RSAKey newKey() {
@@ -42,7 +47,8 @@ public final class TestTokens {
 
     public JwtDecoder decoder() {
         try {
-            return PlatformJwtDecoders.fromPublicKey((RSAPublicKey) key.toPublicKey(), ISSUER);
+            return PlatformJwtDecoders.fromPublicKey((RSAPublicKey) key.toPublicKey(), ISSUER,
+                    List.of(TokenClaims.AUDIENCE_API, TokenClaims.AUDIENCE_SERVICES));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -58,7 +64,19 @@ public final class TestTokens {
 
     /** A service account's token, as member-service issues to order-service. */
     public String service(String clientId) {
-        return sign(key, claims(clientId, List.of(Roles.SERVICE), Duration.ofMinutes(10)));
+        return sign(key, new JWTClaimsSet.Builder(claims(clientId, List.of(Roles.SERVICE), Duration.ofMinutes(10)))
+                .audience(TokenClaims.AUDIENCE_SERVICES).claim(TokenClaims.CLIENT_ID, clientId).build());
+    }
+
+    /** A member's token in every respect but its JOSE type: {@code JWT} (an ID token, say) instead of at+jwt. */
+    public String untyped(long memberId) {
+        return sign(key, claims(memberId, List.of("MEMBER"), Duration.ofMinutes(10)), JOSEObjectType.JWT);
+    }
+
+    /** A member's token for another audience. */
+    public String forAudience(long memberId, String audience) {
+        return sign(key, new JWTClaimsSet.Builder(claims(memberId, List.of("MEMBER"), Duration.ofMinutes(10)))
+                .audience(audience).build());
     }
 
     public String expired(long memberId) {
@@ -82,7 +100,8 @@ public final class TestTokens {
     /** HS256 with a guessable secret: the classic algorithm-confusion forgery. */
     public static String hmacSigned(long memberId) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
+                    .type(new JOSEObjectType(TokenClaims.TYPE)).build(),
                     claims(memberId, List.of("MEMBER", "ADMIN"), Duration.ofMinutes(10)));
             jwt.sign(new MACSigner("0123456789abcdef0123456789abcdef0123456789abcdef".getBytes()));
             return jwt.serialize();
@@ -100,6 +119,8 @@ public final class TestTokens {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(subject)
+                .audience(TokenClaims.AUDIENCE_API)
+                .claim(TokenClaims.CLIENT_ID, TokenClaims.MEMBER_CLIENT)
                 .claim(TokenClaims.ROLES, roles)
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
                 .expirationTime(Date.from(now.plus(validFor)))
@@ -107,9 +128,13 @@ public final class TestTokens {
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
+        return sign(key, claims, new JOSEObjectType(TokenClaims.TYPE));
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims, JOSEObjectType type) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type)
+                    .keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

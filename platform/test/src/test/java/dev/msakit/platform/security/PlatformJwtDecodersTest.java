@@ -1,5 +1,7 @@
 package dev.msakit.platform.security;
 
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.msakit.contracts.TokenClaims;
 import dev.msakit.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,6 +43,32 @@ class PlatformJwtDecodersTest {
     @Test
     void rejectsHmacToken() {
         assertThatThrownBy(() -> decoder.decode(TestTokens.hmacSigned(42))).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void rejectsATokenThatIsNotAnAccessToken() {
+        // Same key, issuer and claims, but typ JWT: an ID token or any other JWT the issuer signs is not access.
+        assertThatThrownBy(() -> decoder.decode(tokens.untyped(42))).isInstanceOf(JwtException.class)
+                .hasMessageContaining("typ");
+    }
+
+    @Test
+    void rejectsATokenForAnotherAudience() {
+        assertThatThrownBy(() -> decoder.decode(tokens.forAudience(42, "someone-else")))
+                .isInstanceOf(JwtException.class).hasMessageContaining("not meant for this API");
+    }
+
+    @Test
+    void theGatewaysAudienceRefusesServiceTokensWhileServicesAcceptThem() throws Exception {
+        RSAKey key = TestTokens.newKey();
+        TestTokens withKey = new TestTokens(key);
+        JwtDecoder gateway = PlatformJwtDecoders.fromPublicKey(key.toRSAPublicKey(), TestTokens.ISSUER,
+                List.of(TokenClaims.AUDIENCE_API));
+        assertThat(gateway.decode(withKey.member(7)).getAudience()).containsExactly(TokenClaims.AUDIENCE_API);
+        assertThatThrownBy(() -> gateway.decode(withKey.service("order-service")))
+                .isInstanceOf(JwtException.class).hasMessageContaining("not meant for this API");
+        assertThat(withKey.decoder().decode(withKey.service("order-service")).getClaimAsString("client_id"))
+                .isEqualTo("order-service");
     }
 
     @Test

@@ -8,18 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,6 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "TOKEN_KEY_CHECK_INTERVAL_MS=3600000"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(MovableClock.Config.class)
 class KeyRotationTest {
 
     @Autowired
@@ -131,37 +127,5 @@ class KeyRotationTest {
     private List<String> publishedKeyIds() throws Exception {
         String body = mvc.perform(get("/.well-known/jwks.json")).andReturn().getResponse().getContentAsString();
         return JWKSet.parse(body).getKeys().stream().map(key -> key.getKeyID()).collect(Collectors.toList());
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -54,6 +54,20 @@ class MemberApiTest {
     }
 
     @Test
+    void rejectsAPasswordLongerThanBcryptReadsInBytes() throws Exception {
+        // 40 characters, 80 bytes: BCrypt would only ever compare the first 72.
+        mvc.perform(post("/members").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + unique() + "\",\"password\":\"" + "é".repeat(40)
+                                + "\",\"name\":\"Long\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("at most 72 bytes")));
+        mvc.perform(post("/members").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + unique() + "\",\"password\":\"" + "é".repeat(36)
+                                + "\",\"name\":\"Long\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void rejectsMalformedJsonWithoutLeakingInternals() throws Exception {
         mvc.perform(post("/members").contentType(MediaType.APPLICATION_JSON).content("{\"email\": "))
                 .andExpect(status().isBadRequest())

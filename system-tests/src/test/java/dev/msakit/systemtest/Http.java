@@ -74,10 +74,18 @@ final class Http {
      * was seen. Streams never end on their own, so the connection is closed here.
      */
     static boolean streamContains(String url, String expected, Duration within) {
+        return streamContains(url, expected, within, null);
+    }
+
+    static boolean streamContains(String url, String expected, Duration within, String authorization) {
         long deadline = System.nanoTime() + within.toNanos();
         try {
-            HttpResponse<java.io.InputStream> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<java.io.InputStream> response = CLIENT.send(request.GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.BufferedReader lines = new java.io.BufferedReader(
                     new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
                 String line;

@@ -69,24 +69,41 @@ class ObservabilityIT {
     }
 
     @Test
-    void dashboardOpensOnTheTurbineStreamAndProxiesOnlyOurHosts() {
-        Http.Response landing = Http.get(suite.dashboard.url() + "/", null);
+    void dashboardNeedsTheOperatorsLoginOpensOnTheTurbineStreamAndProxiesOnlyStreamsOfOurHosts() {
+        String dashboard = suite.dashboard.url();
+        Http.Response stranger = Http.get(dashboard + "/", null);
+        assertThat(stranger.status).as("no login").isIn(302, 401);
+        if (stranger.status == 302) {
+            assertThat(stranger.location).endsWith("/login");
+        }
+        String turbine = URLEncoder.encode(suite.turbine.url() + "/turbine.stream", StandardCharsets.UTF_8);
+        assertThat(Http.get(dashboard + "/proxy.stream?origin=" + turbine, null).status).isIn(302, 401);
+
+        Http.Response landing = Http.getBasic(dashboard + "/", Suite.ADMIN_UI_USER, Suite.ADMIN_UI_PASSWORD);
         assertThat(landing.status).isEqualTo(302);
         assertThat(landing.location).contains("/hystrix/monitor?stream=").contains("turbine.stream");
-        assertThat(Http.get(suite.dashboard.url() + "/hystrix/monitor", null).status).isEqualTo(200);
+        assertThat(Http.getBasic(dashboard + "/hystrix/monitor", Suite.ADMIN_UI_USER, Suite.ADMIN_UI_PASSWORD).status)
+                .isEqualTo(200);
 
-        String turbine = URLEncoder.encode(suite.turbine.url() + "/turbine.stream", StandardCharsets.UTF_8);
-        assertThat(Http.streamContains(suite.dashboard.url() + "/proxy.stream?origin=" + turbine, "data:",
-                Duration.ofSeconds(30))).as("dashboard proxies the Turbine stream").isTrue();
+        String operator = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (Suite.ADMIN_UI_USER + ":" + Suite.ADMIN_UI_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertThat(Http.streamContains(dashboard + "/proxy.stream?origin=" + turbine, "data:",
+                Duration.ofSeconds(30), operator)).as("dashboard proxies the Turbine stream").isTrue();
         String foreign = URLEncoder.encode("http://example.com/hystrix.stream", StandardCharsets.UTF_8);
-        assertThat(Http.streamContains(suite.dashboard.url() + "/proxy.stream?origin=" + foreign, "data:",
-                Duration.ofSeconds(5))).as("a foreign host is not proxied").isFalse();
+        assertThat(Http.streamContains(dashboard + "/proxy.stream?origin=" + foreign, "data:",
+                Duration.ofSeconds(5), operator)).as("a foreign host is not proxied").isFalse();
+        // An allowed host, but not a stream: the proxy is no way to read a service's other pages.
+        String apiDocs = URLEncoder.encode(suite.member.url() + "/v3/api-docs", StandardCharsets.UTF_8);
+        Http.Response notAStream = Http.getBasic(dashboard + "/proxy.stream?origin=" + apiDocs, Suite.ADMIN_UI_USER,
+                Suite.ADMIN_UI_PASSWORD);
+        assertThat(notAStream.status).isEqualTo(400);
+        assertThat(notAStream.body).contains("streams only").doesNotContain("openapi");
     }
 
     @Test
     void adminShowsEveryProcessUp() {
         List<String> expected = List.of("EUREKA-SERVER", "MEMBER-SERVICE", "PRODUCT-SERVICE", "ORDER-SERVICE",
-                "LEGACY-SHOP", "ZUUL-GATEWAY", "TURBINE", "HYSTRIX-DASHBOARD", "ADMIN-SERVER");
+                "LEGACY-SHOP", "ZUUL-GATEWAY", "TURBINE", "HYSTRIX-DASHBOARD", "ADMIN-SERVER", "ZIPKIN-SERVER");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Map<String, List<String>> statuses = suite.adminStatuses();
             for (String name : expected) {
@@ -108,6 +125,18 @@ class ObservabilityIT {
         assertThat(registry.status).isEqualTo(200);
         assertThat(registry.body).contains("MEMBER-SERVICE").doesNotContain(Suite.ACTUATOR_PASSWORD)
                 .doesNotContain("user.password");
+        // A service's own registry account reads the registry but cannot pose as another application.
+        String fake = "{\"instance\":{\"instanceId\":\"fake-member\",\"hostName\":\"localhost\",\"app\":"
+                + "\"MEMBER-SERVICE\",\"ipAddr\":\"127.0.0.1\",\"status\":\"UP\",\"port\":{\"$\":1,\"@enabled\":"
+                + "\"true\"},\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\","
+                + "\"name\":\"MyOwn\"}}}";
+        Http.Response posing = Http.postBasic(suite.eureka.url() + "/eureka/apps/MEMBER-SERVICE", "product-service",
+                Suite.registryPassword("product-service"), fake);
+        assertThat(posing.status).isEqualTo(403);
+        assertThat(Http.getBasic(suite.eureka.url() + "/eureka/apps", "product-service",
+                Suite.registryPassword("product-service")).status).isEqualTo(200);
+        assertThat(Http.getBasic(suite.eureka.url() + "/eureka/apps/MEMBER-SERVICE", Suite.EUREKA_USER,
+                Suite.EUREKA_PASSWORD).body).doesNotContain("fake-member");
 
         Http.Response instances = Http.getBasic(suite.admin.url() + "/instances", Suite.ADMIN_UI_USER,
                 Suite.ADMIN_UI_PASSWORD);

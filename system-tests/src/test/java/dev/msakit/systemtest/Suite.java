@@ -68,9 +68,7 @@ final class Suite implements AutoCloseable {
             ports.put(declared.name, freePort());
         }
         int eurekaPort = ports.get("eureka-server");
-        env.put("EUREKA_USER", EUREKA_USER);
-        env.put("EUREKA_PASSWORD", EUREKA_PASSWORD);
-        env.put("EUREKA_URL", "http://" + EUREKA_USER + ":" + EUREKA_PASSWORD + "@localhost:" + eurekaPort + "/eureka/");
+        env.put("EUREKA_PORT", Integer.toString(eurekaPort));
         env.put("DATA_DIR", work.resolve("data").toString());
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -97,6 +95,15 @@ final class Suite implements AutoCloseable {
         for (SuiteDeclaration.Process declared : declaration.all()) {
             moduleEnv.put(declared.module, new HashMap<>(declared.module.equals("postgres-server")
                     ? database.serverEnvironment() : database.serviceEnvironment(declared.name)));
+        }
+        // The registry's own account stays with the registry; each application gets an account of its own, which
+        // may change its own instances only (RegistryAccounts).
+        moduleEnv.get("eureka-server").putAll(Map.of("EUREKA_USER", EUREKA_USER, "EUREKA_PASSWORD", EUREKA_PASSWORD,
+                "REGISTRY_ACCOUNTS", registryAccounts()));
+        for (SuiteDeclaration.Process declared : declaration.all()) {
+            if (declared.registers()) {
+                moduleEnv.get(declared.module).put("REGISTRY_PASSWORD", registryPassword(declared.module));
+            }
         }
         moduleEnv.get("kafka-broker").putAll(Map.of("KAFKA_PORT", Integer.toString(kafkaPort),
                 "KAFKA_CONTROLLER_PORT", Integer.toString(freePort())));
@@ -269,9 +276,36 @@ final class Suite implements AutoCloseable {
         return chosen;
     }
 
-    private void awaitReady(SuiteProcess process) {
-        String healthPath = declaration.all().stream().filter(p -> p.module.equals(process.module()))
+    /** An application's registry password (its Eureka account is named as the application, i.e. the module). */
+    static String registryPassword(String application) {
+        return "system-test-registry-" + application;
+    }
+
+    private String registryAccounts() {
+        return declaration.all().stream().filter(SuiteDeclaration.Process::registers).map(p -> p.module).distinct()
+                .map(module -> module + "=" + registryPassword(module)).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The processes the tests address by role, as they are now (a test may have replaced one). */
+    List<SuiteProcess> processes() {
+        List<SuiteProcess> all = new ArrayList<>();
+        for (SuiteProcess process : java.util.Arrays.asList(postgres, kafka, eureka, member, product1, product2, order,
+                legacy, gateway, zipkin, turbine, dashboard, admin)) {
+            if (process != null) {
+                all.add(process);
+            }
+        }
+        return all;
+    }
+
+    /** The health URL suite.conf declares for the process's module. */
+    String healthUrl(SuiteProcess process) {
+        return process.url() + declaration.all().stream().filter(p -> p.module.equals(process.module()))
                 .findFirst().orElseThrow().health;
+    }
+
+    private void awaitReady(SuiteProcess process) {
+        String healthPath = healthUrl(process).substring(process.url().length());
         waitFor(process.name() + " ready", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(process.name() + " exited:\n" + process.logTail(60));

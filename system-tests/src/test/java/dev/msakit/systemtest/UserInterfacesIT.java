@@ -95,6 +95,11 @@ class UserInterfacesIT {
         scenario.order(member, product);
 
         browser.get(suite.dashboard.url() + "/");
+        // The dashboard asks for the operators' login first (Spring Security's login form).
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.name("username")).isEmpty());
+        browser.findElement(By.name("username")).sendKeys(Suite.ADMIN_UI_USER);
+        browser.findElement(By.name("password")).sendKeys(Suite.ADMIN_UI_PASSWORD);
+        browser.findElement(By.name("password")).submit();
         new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
             scenario.order(member, product);
             return d.getPageSource().contains("ProductClient#lookup")

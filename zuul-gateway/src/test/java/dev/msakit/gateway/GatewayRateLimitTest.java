@@ -98,6 +98,14 @@ class GatewayRateLimitTest {
         verify(3, postRequestedFor(urlEqualTo("/auth/token")));
     }
 
+    /** A client writing X-Forwarded-For itself only adds entries left of the one the proxy appended. */
+    @Test
+    void aClientCannotPickItsOwnBucketWithAForgedForwardedFor() {
+        assertThat(login("198.51.100.1, 10.0.0.3").getStatusCodeValue()).isEqualTo(401);
+        assertThat(login("198.51.100.2, 10.0.0.3").getStatusCodeValue()).isEqualTo(401);
+        assertThat(login("198.51.100.3,10.0.0.3").getStatusCodeValue()).isEqualTo(429);
+    }
+
     @Test
     void eachMemberHasAnAllowanceOfTheirOwn() {
         for (int i = 0; i < 3; i++) {

@@ -2,6 +2,7 @@ package dev.msakit.member.api;
 
 import dev.msakit.member.domain.Member;
 import dev.msakit.member.domain.MemberService;
+import dev.msakit.member.token.LoginAttempts;
 import dev.msakit.member.token.RefreshTokens;
 import dev.msakit.member.token.ServiceClients;
 import dev.msakit.member.token.TokenIssuer;
@@ -20,19 +21,25 @@ public class AuthController {
     private final TokenIssuer tokens;
     private final RefreshTokens refreshTokens;
     private final ServiceClients serviceClients;
+    private final LoginAttempts loginAttempts;
 
     public AuthController(MemberService members, TokenIssuer tokens, RefreshTokens refreshTokens,
-                          ServiceClients serviceClients) {
+                          ServiceClients serviceClients, LoginAttempts loginAttempts) {
         this.members = members;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.serviceClients = serviceClients;
+        this.loginAttempts = loginAttempts;
     }
 
-    /** A member's login: an access token and the first refresh token of a new session. */
+    /**
+     * A member's login: an access token and the first refresh token of a new session. Too many wrong passwords for
+     * one account: 429 for a while (LoginAttempts).
+     */
     @PostMapping("/auth/token")
     public ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
-        Member member = members.authenticate(request.getEmail(), request.getPassword());
+        Member member = loginAttempts.member(request.getEmail(),
+                () -> members.authenticate(request.getEmail(), request.getPassword()));
         return answer(member, refreshTokens.start(member.getId()));
     }
 
@@ -55,8 +62,10 @@ public class AuthController {
 
     @PostMapping("/auth/service-token")
     public ResponseEntity<TokenResponse> serviceToken(@Valid @RequestBody ServiceTokenRequest request) {
-        serviceClients.authenticate(request.getClientId(), request.getClientSecret());
-        TokenIssuer.IssuedToken token = tokens.issueForService(request.getClientId());
+        TokenIssuer.IssuedToken token = loginAttempts.serviceClient(request.getClientId(), () -> {
+            serviceClients.authenticate(request.getClientId(), request.getClientSecret());
+            return tokens.issueForService(request.getClientId());
+        });
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.getValue(), token.getExpiresInSeconds()));
     }

@@ -13,6 +13,7 @@ public class SignUpRequest {
 
     @NotBlank
     @Size(min = 8, max = 72, message = "must have between 8 and 72 characters")
+    @FitsBcrypt
     private String password;
 
     @NotBlank

@@ -65,7 +65,8 @@ public class MemberService {
         return members.existsByEmail(normalize(email));
     }
 
-    static String normalize(String email) {
+    /** The form an e-mail address is stored and looked up in. */
+    public static String normalize(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -8,10 +8,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +55,7 @@ public class RefreshTokens {
      * expired or revoked token; a token already used revokes its family (committed before the 401).
      */
     public Redeemed redeem(String token) {
-        String hash = hash(token);
+        String hash = Sha256.hex(token);
         Instant now = clock.instant();
         Outcome outcome = transactions.execute(status -> {
             Optional<StoredRefreshToken> found = store.findForUpdate(hash);
@@ -88,7 +84,7 @@ public class RefreshTokens {
     /** Ends the token's session (its family). An unknown token is not an error (RFC 7009 §2.2). */
     public void revoke(String token) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> store.findForUpdate(hash(token))
+        transactions.executeWithoutResult(status -> store.findForUpdate(Sha256.hex(token))
                 .ifPresent(stored -> store.revokeFamily(stored.family, now)));
     }
 
@@ -105,18 +101,10 @@ public class RefreshTokens {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        store.insert(hash(token), family, memberId, now, now.plus(properties.getRefreshTtl()));
+        store.insert(Sha256.hex(token), family, memberId, now, now.plus(properties.getRefreshTtl()));
         return new IssuedRefreshToken(token, properties.getRefreshTtl().getSeconds());
     }
 
-    private static String hash(String token) {
-        try {
-            return String.format("%064x", new BigInteger(1, MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8))));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static final class Outcome {
         final Redeemed redeemed;

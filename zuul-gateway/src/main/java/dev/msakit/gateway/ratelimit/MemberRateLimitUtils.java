@@ -8,6 +8,9 @@ import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import javax.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,9 +23,14 @@ public class MemberRateLimitUtils implements RateLimitUtils {
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final RateLimitProperties properties;
+    private final int trustedProxyHops;
 
-    public MemberRateLimitUtils(RateLimitProperties properties) {
+    public MemberRateLimitUtils(RateLimitProperties properties, int trustedProxyHops) {
+        if (trustedProxyHops < 1) {
+            throw new IllegalArgumentException("RATE_LIMIT_TRUSTED_PROXY_HOPS must be 1 or more");
+        }
         this.properties = properties;
+        this.trustedProxyHops = trustedProxyHops;
     }
 
     @Override
@@ -34,11 +42,29 @@ public class MemberRateLimitUtils implements RateLimitUtils {
     /** The client address; X-Forwarded-For only behind a trusted proxy, or any client could choose its own key. */
     @Override
     public String getRemoteAddress(HttpServletRequest request) {
-        String forwardedFor = request.getHeader(FORWARDED_FOR);
-        if (properties.isBehindProxy() && forwardedFor != null && !forwardedFor.isBlank()) {
-            return forwardedFor.split(",")[0].trim();
+        if (!properties.isBehindProxy()) {
+            return request.getRemoteAddr();
         }
-        return request.getRemoteAddr();
+        return clientAddress(request.getHeaders(FORWARDED_FOR), request.getRemoteAddr(), trustedProxyHops);
+    }
+
+    /**
+     * The address the outermost trusted proxy saw the request come from. Each proxy appends the address it received
+     * the request from, so with N trusted proxies in front of the gateway that is the N-th entry from the right;
+     * everything to its left was written by the client and proves nothing (the leftmost entry is whatever the client
+     * wants it to be). Fewer entries than proxies: the request did not come through all of them, so the peer's own
+     * address counts.
+     */
+    static String clientAddress(Enumeration<String> forwardedForHeaders, String peer, int trustedProxyHops) {
+        List<String> hops = new ArrayList<>();
+        while (forwardedForHeaders != null && forwardedForHeaders.hasMoreElements()) {
+            for (String hop : forwardedForHeaders.nextElement().split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.trim());
+                }
+            }
+        }
+        return hops.size() < trustedProxyHops ? peer : hops.get(hops.size() - trustedProxyHops);
     }
 
     @Override

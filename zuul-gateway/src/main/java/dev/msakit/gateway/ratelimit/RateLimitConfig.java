@@ -6,6 +6,7 @@ import com.marcosbarbero.cloud.autoconfigure.zuul.ratelimit.config.properties.Ra
 import dev.msakit.gateway.filter.ZuulProblemResponse;
 import io.github.bucket4j.grid.GridBucketState;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +34,9 @@ public class RateLimitConfig {
     private static final String CACHE = "gateway-rate-limits";
 
     @Bean
-    public RateLimitUtils memberRateLimitUtils(RateLimitProperties properties) {
-        return new MemberRateLimitUtils(properties);
+    public RateLimitUtils memberRateLimitUtils(RateLimitProperties properties,
+                                               @Value("${gateway.trusted-proxy-hops:1}") int trustedProxyHops) {
+        return new MemberRateLimitUtils(properties, trustedProxyHops);
     }
 
     @Bean

@@ -2,6 +2,9 @@ package dev.msakit.platform.problem;
 
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * An error a client (or an operator) can act on, carried to the problem handler with its HTTP status.
  * Domain code throws these instead of returning ad-hoc error bodies.
@@ -9,14 +12,30 @@ import org.springframework.http.HttpStatus;
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String detail) {
+        this(status, detail, null);
+    }
+
+    private ApiException(HttpStatus status, String detail, Duration retryAfter) {
         super(detail);
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     public HttpStatus getStatus() {
         return status;
+    }
+
+    /** When the client may try again (the Retry-After header), if the answer says so. */
+    public Optional<Duration> getRetryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** 429 with Retry-After (whole seconds, at least 1). */
+    public static ApiException tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, retryAfter);
     }
 
     public static ApiException notFound(String detail) {

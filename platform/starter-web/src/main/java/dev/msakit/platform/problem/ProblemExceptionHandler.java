@@ -53,7 +53,13 @@ public class ProblemExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Problem> api(ApiException ex, HttpServletRequest request) {
-        return Problems.response(ex.getStatus(), ex.getMessage(), instance(request));
+        ResponseEntity<Problem> answer = Problems.response(ex.getStatus(), ex.getMessage(), instance(request));
+        if (ex.getRetryAfter().isPresent()) {
+            long seconds = Math.max(1, (ex.getRetryAfter().get().toMillis() + 999) / 1000);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header("Retry-After", Long.toString(seconds)).body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -9,16 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SuiteExtension.class)
 class TokensIT {
 
-    private static final Path CLIENTS = Paths.get(System.getProperty("suite.root", ".."), "standard-clients")
-            .toAbsolutePath().normalize();
+    private boolean node;
 
     private Suite suite;
     private Scenario scenario;
@@ -43,13 +35,7 @@ class TokensIT {
         this.suite = suite;
         scenario = new Scenario(suite);
         api = suite.gatewayUrl() + "/api";
-        boolean nodeHere = onPath("node") && onPath("npm");
-        if (!nodeHere && "1".equals(System.getenv("MSA_REQUIRE_NODE"))) {
-            throw new IllegalStateException("node and npm are required here (MSA_REQUIRE_NODE=1) for the JOSE client");
-        }
-        if (nodeHere) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund", "--silent"), "", Duration.ofMinutes(3));
-        }
+        node = StandardClients.available();
     }
 
     @Test
@@ -148,7 +134,7 @@ class TokensIT {
             assertThat(orders.status).as(orders.body).isEqualTo(200);
             assertThat(Http.get(api + "/members/me", token).status).isEqualTo(200);
         }
-        if (nodeAvailable()) {
+        if (node) {
             JsonNode verified = verify(rotated, TokenClaims.AUDIENCE_API);
             assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
             assertThat(verified.path("kid").asText()).isEqualTo(next);
@@ -156,40 +142,12 @@ class TokensIT {
     }
 
     private JsonNode verify(String token, String audience) throws Exception {
-        String out = run(List.of("node", "verify-token.mjs", api, audience), token, Duration.ofSeconds(30));
+        String out = StandardClients.run(List.of("node", "verify-token.mjs", api, audience), token,
+                Duration.ofSeconds(30)).output;
         return Http.JSON.readTree(out.lines().reduce((first, last) -> last).orElse("{}"));
     }
 
     private void assumeNode() {
-        Assumptions.assumeTrue(nodeAvailable(), "node and npm are not installed (set MSA_REQUIRE_NODE=1 to fail)");
-    }
-
-    private static boolean nodeAvailable() {
-        return onPath("node") && CLIENTS.resolve("node_modules").toFile().isDirectory();
-    }
-
-    private static String run(List<String> command, String input, Duration within) throws Exception {
-        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(CLIENTS.toFile())
-                .redirectErrorStream(true).start();
-        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new IOException(command + " did not finish within " + within);
-        }
-        if (process.exitValue() != 0 && !command.get(0).equals("node")) {
-            throw new IOException(command + " failed: " + output);
-        }
-        return output;
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Paths.get(dir, command).toFile().canExecute()) {
-                return true;
-            }
-        }
-        return false;
+        Assumptions.assumeTrue(node, "node and npm are not installed (set MSA_REQUIRE_NODE=1 to fail)");
     }
 }

@@ -109,6 +109,33 @@ class UserInterfacesIT {
         assertThat(browser.getCurrentUrl()).contains("/hystrix/monitor").contains("turbine.stream");
     }
 
+    @Test
+    void aDeveloperAuthorizesInThePortalAndCallsTheApi() throws IOException {
+        String token = scenario.newMemberToken();
+        browser.get(suite.gatewayUrl() + "/api/docs");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // member-service's document is the first one shown.
+        wait.until(d -> !d.findElements(By.id("operations-member-controller-me")).isEmpty());
+        screenshot("api-portal");
+
+        browser.findElement(By.cssSelector("button.authorize")).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".auth-container input")).isEmpty());
+        browser.findElement(By.cssSelector(".auth-container input")).sendKeys(token);
+        browser.findElement(By.cssSelector(".auth-btn-wrapper button.authorize")).click();
+        browser.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done")).click();
+
+        browser.findElement(By.cssSelector("#operations-member-controller-me .opblock-summary")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#operations-member-controller-me .try-out__btn")).isEmpty());
+        browser.findElement(By.cssSelector("#operations-member-controller-me .try-out__btn")).click();
+        browser.findElement(By.cssSelector("#operations-member-controller-me button.execute")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#operations-member-controller-me .live-responses-table "
+                + "tbody .response-col_status")).isEmpty());
+        screenshot("api-portal-call");
+        String status = browser.findElement(By.cssSelector(
+                "#operations-member-controller-me .live-responses-table tbody .response-col_status")).getText();
+        assertThat(status).as("the call the portal made through the gateway, with the token").startsWith("200");
+    }
+
     private void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -83,7 +83,11 @@ class GatewayRateLimitTest {
 
     @Test
     void loginAttemptsAreLimitedPerClientAddressWith429AndRetryAfter() {
-        assertThat(login("10.0.0.1").getStatusCodeValue()).isEqualTo(401);
+        ResponseEntity<String> first = login("10.0.0.1");
+        assertThat(first.getStatusCodeValue()).isEqualTo(401);
+        // 2 a minute, 1 used: back in 30 s (not "0", Bucket4j's wait for the next token while one is left).
+        assertThat(first.getHeaders().getFirst("X-RateLimit-Limit")).isEqualTo("2");
+        assertThat(first.getHeaders().getFirst("X-RateLimit-Reset")).isEqualTo("30000");
         assertThat(login("10.0.0.1").getStatusCodeValue()).isEqualTo(401);
 
         ResponseEntity<String> limited = login("10.0.0.1");

@@ -1,5 +1,7 @@
 package dev.msakit.member.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.msakit.contracts.PublicApi;
@@ -45,12 +47,14 @@ public class IssuerController {
      * The public halves of the signing keys: the current one, the next one (published before it signs) and
      * previous ones whose tokens have not all expired. Cached briefly: verifiers fetch again for an unknown key id.
      */
+    @Operation(summary = "The public keys tokens are signed with (JWK set)")
     @GetMapping("/.well-known/jwks.json")
     public ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).contentType(JWK_SET)
                 .body(new JWKSet(keys.published()).toJSONObject());
     }
 
+    @Operation(summary = "The issuer's discovery document")
     @GetMapping(PublicApi.DISCOVERY)
     public ResponseEntity<Map<String, Object>> discovery() {
         String issuer = properties.getIssuer();
@@ -72,6 +76,8 @@ public class IssuerController {
      * the current key stay valid until they expire. 202 with the new key's id and when it signs (the waiting key's,
      * if one is already waiting).
      */
+    @Operation(summary = "Start a signing key rotation (ADMIN)", responses = @ApiResponse(responseCode = "202",
+            description = "The next key: published now, signing from signsFrom"))
     @PostMapping("/auth/keys/rotation")
     public ResponseEntity<Map<String, Object>> rotate(@AuthenticationPrincipal Jwt jwt) {
         if (!AccessTokens.hasRole(jwt, Roles.ADMIN)) {

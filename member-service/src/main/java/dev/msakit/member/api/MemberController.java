@@ -1,5 +1,7 @@
 package dev.msakit.member.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.msakit.contracts.Roles;
 import dev.msakit.member.domain.Member;
 import dev.msakit.member.domain.MemberService;
@@ -29,6 +31,9 @@ public class MemberController {
         this.members = members;
     }
 
+    @Operation(summary = "Sign up", responses = {
+            @ApiResponse(responseCode = "201", description = "Created; Location names the member"),
+            @ApiResponse(responseCode = "409", description = "A member with this e-mail exists")})
     @PostMapping
     public ResponseEntity<MemberResponse> signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
         Member member = members.signUp(request.getEmail(), request.getPassword(), request.getName());
@@ -36,11 +41,13 @@ public class MemberController {
                 .body(MemberResponse.of(member));
     }
 
+    @Operation(summary = "Read your own member record")
     @GetMapping("/me")
     public MemberResponse me(@AuthenticationPrincipal Jwt jwt) {
         return MemberResponse.of(members.get(AccessTokens.memberId(jwt)));
     }
 
+    @Operation(summary = "Read a member record (your own, or any as ADMIN)")
     @GetMapping("/{id}")
     public MemberResponse get(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
         if (!AccessTokens.hasRole(jwt, Roles.ADMIN) && id != AccessTokens.memberId(jwt)) {

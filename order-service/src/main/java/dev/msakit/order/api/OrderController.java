@@ -1,5 +1,7 @@
 package dev.msakit.order.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.msakit.contracts.OrderIds;
 import dev.msakit.order.domain.OrderLine;
 import dev.msakit.order.domain.OrderService;
@@ -60,6 +62,10 @@ public class OrderController {
      * ends within N seconds (at most order.max-wait), 201 with its final state. The same Idempotency-Key again
      * answers with the same order (header Idempotent-Replayed), whatever happened to the first response.
      */
+    @Operation(summary = "Place an order (its stock is reserved over the broker)", responses = {
+            @ApiResponse(responseCode = "202", description = "Accepted, PENDING; Location names it"),
+            @ApiResponse(responseCode = "201", description = "With Prefer: wait=N, ended within N s: its final state"),
+            @ApiResponse(responseCode = "422", description = "A product is not on sale")})
     @PostMapping
     public ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
                                                @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
@@ -87,6 +93,7 @@ public class OrderController {
         return response.body(OrderResponse.of(order));
     }
 
+    @Operation(summary = "List your orders, newest first")
     @GetMapping
     public PageResponse<OrderResponse> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -94,6 +101,7 @@ public class OrderController {
         return PageResponse.of(orders.list(AccessTokens.memberId(jwt), page, size), OrderResponse::of);
     }
 
+    @Operation(summary = "Read one of your orders")
     @GetMapping("/{id}")
     public OrderResponse get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return OrderResponse.of(orders.get(AccessTokens.memberId(jwt), validId(id)));
@@ -103,6 +111,9 @@ public class OrderController {
      * 200 with the cancelled order; 202 with the order as it is when the legacy shop holds it (placed there before
      * ordering moved) and was asked to cancel it: the copy here changes when the shop answers.
      */
+    @Operation(summary = "Cancel one of your orders", responses = {
+            @ApiResponse(responseCode = "200", description = "Cancelled"),
+            @ApiResponse(responseCode = "202", description = "The legacy shop holds it and was asked to cancel it")})
     @PostMapping("/{id}/cancel")
     public ResponseEntity<OrderResponse> cancel(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         PurchaseOrder order = orders.cancel(AccessTokens.memberId(jwt), validId(id));

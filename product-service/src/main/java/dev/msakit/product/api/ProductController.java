@@ -1,5 +1,7 @@
 package dev.msakit.product.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.msakit.product.domain.CatalogService;
 import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.platform.api.PageResponse;
@@ -40,6 +42,7 @@ public class ProductController {
      */
     private static final CacheControl REVALIDATE = CacheControl.noCache();
 
+    @Operation(summary = "List the catalog, a page at a time")
     @GetMapping
     public ResponseEntity<PageResponse<ProductResponse>> list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -48,11 +51,14 @@ public class ProductController {
                 .body(PageResponse.of(catalog.list(page, size), ProductResponse::of));
     }
 
+    @Operation(summary = "Read one product (strong ETag: If-None-Match answers 304)")
     @GetMapping("/{id}")
     public ResponseEntity<ProductResponse> get(@PathVariable long id) {
         return ResponseEntity.ok().cacheControl(REVALIDATE).body(ProductResponse.of(catalog.get(id)));
     }
 
+    @Operation(summary = "Add a product (ADMIN)", responses = @ApiResponse(responseCode = "201",
+            description = "Created; Location names it"))
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request,
@@ -63,6 +69,7 @@ public class ProductController {
                 .body(ProductResponse.of(product));
     }
 
+    @Operation(summary = "Change a product (ADMIN)")
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     public ProductResponse update(@PathVariable long id, @Valid @RequestBody ProductRequest request) {
@@ -70,6 +77,8 @@ public class ProductController {
                 request.getStock()));
     }
 
+    @Operation(summary = "Take a product off the catalog (ADMIN)", responses = @ApiResponse(responseCode = "204",
+            description = "Deleted"))
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<Void> delete(@PathVariable long id) {

@@ -79,7 +79,7 @@ public class AuthController {
                 .body(new TokenResponse(token.getValue(), token.getExpiresInSeconds()));
     }
 
-    private ResponseEntity<TokenResponse> answer(Member member, RefreshTokens.IssuedRefreshToken refresh) {
+    private ResponseEntity<TokenResponse> answer(Member member, TokenIssuer.IssuedToken refresh) {
         TokenIssuer.IssuedToken token = tokens.issue(member);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.getValue(), token.getExpiresInSeconds(), refresh.getValue(),

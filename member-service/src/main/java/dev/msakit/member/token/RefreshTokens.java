@@ -46,7 +46,7 @@ public class RefreshTokens {
     }
 
     /** A new family for a login; answers the first refresh token. */
-    public IssuedRefreshToken start(long memberId) {
+    public TokenIssuer.IssuedToken start(long memberId) {
         return transactions.execute(status -> add(UUID.randomUUID(), memberId));
     }
 
@@ -96,13 +96,13 @@ public class RefreshTokens {
         }
     }
 
-    private IssuedRefreshToken add(UUID family, long memberId) {
+    private TokenIssuer.IssuedToken add(UUID family, long memberId) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         store.insert(Sha256.hex(token), family, memberId, now, now.plus(properties.getRefreshTtl()));
-        return new IssuedRefreshToken(token, properties.getRefreshTtl().getSeconds());
+        return new TokenIssuer.IssuedToken(token, properties.getRefreshTtl().getSeconds());
     }
 
 
@@ -116,30 +116,12 @@ public class RefreshTokens {
         }
     }
 
-    public static final class IssuedRefreshToken {
-        private final String value;
-        private final long expiresInSeconds;
-
-        IssuedRefreshToken(String value, long expiresInSeconds) {
-            this.value = value;
-            this.expiresInSeconds = expiresInSeconds;
-        }
-
-        public String getValue() {
-            return value;
-        }
-
-        public long getExpiresInSeconds() {
-            return expiresInSeconds;
-        }
-    }
-
     /** The member a redeemed token spoke for, and the family's next token. */
     public static final class Redeemed {
         private final long memberId;
-        private final IssuedRefreshToken next;
+        private final TokenIssuer.IssuedToken next;
 
-        Redeemed(long memberId, IssuedRefreshToken next) {
+        Redeemed(long memberId, TokenIssuer.IssuedToken next) {
             this.memberId = memberId;
             this.next = next;
         }
@@ -148,7 +130,7 @@ public class RefreshTokens {
             return memberId;
         }
 
-        public IssuedRefreshToken getNext() {
+        public TokenIssuer.IssuedToken getNext() {
             return next;
         }
     }

@@ -75,7 +75,7 @@ public class TokenIssuer {
         return new IssuedToken(jwt.serialize(), properties.getTtl().getSeconds());
     }
 
-    /** A signed token and its lifetime in seconds. */
+    /** A token (a signed access token, or an opaque refresh token) and its lifetime in seconds. */
     public static final class IssuedToken {
         private final String value;
         private final long expiresInSeconds;

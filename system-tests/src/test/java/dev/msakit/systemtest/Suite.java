@@ -1,7 +1,8 @@
 package dev.msakit.systemtest;
 
+import dev.msakit.platform.testing.TestPorts;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -28,7 +29,6 @@ final class Suite implements AutoCloseable {
     static final String ADMIN_UI_USER = "operator";
     static final String ADMIN_UI_PASSWORD = "system-test-admin-ui-secret";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
     /** Processes that run more than once, as product-service-1, product-service-2. */
     private static final Map<String, Integer> INSTANCES = Map.of("product-service", 2);
 
@@ -381,19 +381,9 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    /**
-     * A port nobody listens on, and never one handed out before: the kernel may offer a just-closed ephemeral port
-     * again (seen: PostgreSQL's health port given to Kafka's controller too, which then failed to bind).
-     */
-    private static synchronized int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                socket.setReuseAddress(true);
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            }
-        }
+    /** From below the ephemeral range: no client connection can take a port while its process restarts. */
+    private static int freePort() {
+        return TestPorts.next();
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -8,7 +8,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +61,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                 Path data = Files.createTempDirectory("msa-test-postgres-");
                 server = PostgresServer.start(PostgresSettings.builder()
                         .dataDirectory(data.resolve("data"))
-                        .port(freePort())
+                        .port(TestPorts.next())
                         .superuserPassword(PASSWORD)
                         .durable(false)
                         .build());
@@ -76,12 +75,6 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             }
         }
         return server;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteRecursively(Path path) {

@@ -20,9 +20,10 @@ public class MemberSecurityConfig {
 
     /** The issuer verifies its own tokens with the keys it publishes instead of fetching its JWK set over HTTP. */
     @Bean
-    public JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties, PlatformSecurityProperties security) {
-        return PlatformJwtDecoders.fromKeySource(keys.verificationKeys(), properties.getIssuer(),
-                security.getAudiences());
+    public JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties, PlatformSecurityProperties security,
+                                 Clock clock) {
+        return security.remembering(PlatformJwtDecoders.fromKeySource(keys.verificationKeys(),
+                properties.getIssuer(), security.getAudiences()), clock);
     }
 
     @Bean

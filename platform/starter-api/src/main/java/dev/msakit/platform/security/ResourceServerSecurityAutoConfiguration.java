@@ -77,6 +77,7 @@ public class ResourceServerSecurityAutoConfiguration {
                             pathHelper.getPathWithinApplication(request))).permitAll()
                     .anyRequest().authenticated().and()
                     .oauth2ResourceServer(oauth2 -> oauth2
+                            .bearerTokenResolver(new HeaderBearerTokenResolver())
                             .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(objectMapper))
                             .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied(objectMapper))
                             .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter())));

@@ -39,7 +39,7 @@ public class PlatformJwtAutoConfiguration {
             builder = builder.additionalInterceptors(new LoadBalancerInterceptor(lb));
         }
         RestTemplate restTemplate = builder.build();
-        return PlatformJwtDecoders.fromJwkSetUri(properties.getJwkSetUri(), restTemplate, properties.getIssuer(),
-                properties.getAudiences());
+        return properties.remembering(PlatformJwtDecoders.fromJwkSetUri(properties.getJwkSetUri(), restTemplate,
+                properties.getIssuer(), properties.getAudiences()), Clock.systemUTC());
     }
 }

@@ -36,6 +36,18 @@ public class PlatformSecurityProperties {
     /** Audiences accepted: a token must name at least one (the gateway accepts the public API's only). */
     private List<String> audiences = new ArrayList<>(List.of(TokenClaims.AUDIENCE_API, TokenClaims.AUDIENCE_SERVICES));
 
+    /**
+     * How many verified tokens to remember (token to claims, until the token expires): a repeated token then costs a
+     * lookup instead of a signature check. 0 switches the cache off.
+     */
+    private int verifiedTokenCacheSize = 2048;
+
+    /**
+     * The longest a verified token is remembered: a key the issuer withdraws stops verifying remembered tokens
+     * within this time.
+     */
+    private Duration verifiedTokenCacheMaxAge = Duration.ofSeconds(60);
+
     public List<String> getPublicPaths() {
         return publicPaths;
     }
@@ -82,5 +94,30 @@ public class PlatformSecurityProperties {
 
     public void setAudiences(List<String> audiences) {
         this.audiences = audiences;
+    }
+
+    public int getVerifiedTokenCacheSize() {
+        return verifiedTokenCacheSize;
+    }
+
+    public void setVerifiedTokenCacheSize(int verifiedTokenCacheSize) {
+        this.verifiedTokenCacheSize = verifiedTokenCacheSize;
+    }
+
+    public Duration getVerifiedTokenCacheMaxAge() {
+        return verifiedTokenCacheMaxAge;
+    }
+
+    public void setVerifiedTokenCacheMaxAge(Duration verifiedTokenCacheMaxAge) {
+        this.verifiedTokenCacheMaxAge = verifiedTokenCacheMaxAge;
+    }
+
+    /**
+     * Wraps a decoder in the verified-token cache these settings describe (or returns it as is when off); entries
+     * age and tokens expire by the given clock.
+     */
+    public org.springframework.security.oauth2.jwt.JwtDecoder remembering(
+            org.springframework.security.oauth2.jwt.JwtDecoder verifier, java.time.Clock clock) {
+        return VerifiedTokenCache.around(verifier, verifiedTokenCacheSize, verifiedTokenCacheMaxAge, clock);
     }
 }

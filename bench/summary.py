@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""bench/run's bookkeeping: one JSON line per measured wrk run, and the summary (summary.json, summary.txt) of them.
+
+  summary.py record GROUP ROUND RESULT_LINE TICKS_BEFORE TICKS_AFTER METERS_BEFORE METERS_AFTER CLK_TCK
+      prints one JSON line: wrk's result, CPU per request of every process that used CPU, the gateway timers' mean
+  summary.py summarize OUT_DIR
+      reads OUT_DIR/runs.jsonl and OUT_DIR/facts.txt (key=value lines), writes OUT_DIR/summary.json and prints the
+      table that bench/run saves as summary.txt
+
+CPU per request = (user + system CPU ticks of the process and its children during the run) / requests completed.
+It is the headline because it holds still on a shared 2-core machine where throughput does not: wrk, the gateway
+and the services compete for the same cores, so req/s moves with whatever else runs, CPU per request much less.
+"""
+import json
+import os
+import statistics
+import sys
+
+READS = [("direct", "GET product direct, with token"),
+         ("gateway-token", "GET product via gateway, with token"),
+         ("gateway-anonymous", "GET product via gateway, anonymous")]
+OTHERS = [("catalog-legacy", "GET product, catalog switch LEGACY"),
+          ("catalog-shadow", "GET product, catalog switch SHADOW"),
+          ("orders-paced", "POST order, paced (4 connections)"),
+          ("orders-saturation", "POST order, saturation (8 connections)"),
+          ("orders-confirmed", "POST order -> CONFIRMED (Prefer: wait)")]
+GATEWAY, PRODUCT = "zuul-gateway", "product-service"
+TARGET_GATEWAY_US, TARGET_TOKEN_RATIO, TARGET_ANONYMOUS_RATIO = 150, 0.5, 0.6
+
+
+def parse_pairs(text):
+    """'name value' lines -> dict of floats."""
+    pairs = {}
+    for line in text.strip().splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            pairs[parts[0]] = [float(p) for p in parts[1:]]
+    return pairs
+
+
+def record(group, rnd, result_line, before, after, meters_before, meters_after, clk_tck):
+    result = {}
+    for field in result_line.split()[1:]:
+        key, _, value = field.partition("=")
+        result[key] = float(value) if value not in ("-", "") else None
+    requests = result.get("requests") or 0
+    cpu = {}
+    start, end = parse_pairs(before), parse_pairs(after)
+    for name, ticks in end.items():
+        if name in start and requests > 0:
+            used = ticks[0] - start[name][0]
+            if used > 0:
+                cpu[name] = round(used / float(clk_tck) * 1e6 / requests, 1)
+    meters = {}
+    m0, m1 = parse_pairs(meters_before), parse_pairs(meters_after)
+    for name, (count, total) in m1.items():
+        if name in m0 and count > m0[name][0]:
+            meters[name] = round((total - m0[name][1]) / (count - m0[name][0]) * 1e6, 2)
+    print(json.dumps({"group": group, "round": int(rnd), "result": result, "cpu_us_per_request": cpu,
+                      "timer_mean_us": meters}))
+
+
+def stats(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    mean = statistics.mean(values)
+    return {"mean": round(mean, 2), "min": min(values), "max": max(values), "runs": len(values),
+            "spread_pct": round((max(values) - min(values)) / mean * 100, 1) if mean else 0.0}
+
+
+def fmt(s, digits=0):
+    if s is None:
+        return "-"
+    if s["runs"] == 1:
+        return f"{s['mean']:.{digits}f}"
+    return f"{s['mean']:.{digits}f} [{s['min']:.{digits}f}-{s['max']:.{digits}f}]"
+
+
+def summarize(out):
+    runs = [json.loads(line) for line in open(os.path.join(out, "runs.jsonl")) if line.strip()]
+    facts = {}
+    for line in open(os.path.join(out, "facts.txt")):
+        key, _, value = line.rstrip("\n").partition("=")
+        facts[key] = value
+    by_group = {}
+    for run in runs:
+        by_group.setdefault(run["group"], []).append(run)
+
+    groups = {}
+    for group, members in by_group.items():
+        processes = sorted({p for r in members for p in r["cpu_us_per_request"]})
+        timers = sorted({t for r in members for t in r["timer_mean_us"]})
+        groups[group] = {
+            "runs": len(members),
+            "rps": stats([r["result"]["rps"] for r in members]),
+            "p50_ms": stats([r["result"]["p50_ms"] for r in members]),
+            "p99_ms": stats([r["result"]["p99_ms"] for r in members]),
+            "p999_ms": stats([r["result"].get("p999_ms") for r in members]),
+            "failed": sum(int(r["result"]["failed"]) for r in members),
+            "requests": sum(int(r["result"]["requests"]) for r in members),
+            "cpu_us_per_request": {p: stats([r["cpu_us_per_request"].get(p) for r in members]) for p in processes},
+            "timer_mean_us": {t: stats([r["timer_mean_us"].get(t) for r in members]) for t in timers},
+        }
+
+    def ratio(of, to):
+        pairs = {}
+        for run in by_group.get(to, []):
+            pairs.setdefault(run["round"], {})["to"] = run["result"]["rps"]
+        for run in by_group.get(of, []):
+            pairs.setdefault(run["round"], {})["of"] = run["result"]["rps"]
+        return stats([p["of"] / p["to"] for p in pairs.values() if "of" in p and "to" in p and p["to"]])
+
+    summary = {
+        "when": facts.get("when"),
+        "machine": {"cores": int(facts.get("cores", "0")), "jdk": facts.get("jdk"), "os": facts.get("os")},
+        "settings": {k: facts.get(k) for k in ("duration", "rounds", "connections", "trace_sampling",
+                                               "warmup_rule", "order_rate")},
+        "warmup": json.loads(facts.get("warmup", "{}")),
+        "groups": groups,
+        "ratios": {"gateway_token_over_direct": ratio("gateway-token", "direct"),
+                   "gateway_anonymous_over_direct": ratio("gateway-anonymous", "direct")},
+        "cold_start_s": {"api_ready": num(facts.get("api_ready")), "all_ready": num(facts.get("all_ready"))},
+        "memory_mb": {"total_pss_after_run": num(facts.get("total_pss_mb"))},
+        "discovery": {"ready_to_routed_s": num(facts.get("routed_after_s")),
+                      "kill_to_evicted_s": num(facts.get("evicted_after_s")),
+                      "failed_reads_during_kill": num(facts.get("kill_failed")),
+                      "reads_during_kill": num(facts.get("kill_requests"))},
+        "migration": {"shadow_counters": facts.get("shadow_counters")},
+        "orders": {"pending_after_end_to_end_run": num(facts.get("orders_pending")),
+                   "saturation_backlog_drained_after_s": num(facts.get("saga_drained_after_s"))},
+    }
+    with open(os.path.join(out, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=2)
+    print_table(summary, facts)
+
+
+def num(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def cpu_of(groups, group, process):
+    return groups.get(group, {}).get("cpu_us_per_request", {}).get(process)
+
+
+def print_table(s, facts):
+    g = s["groups"]
+    print(f"msa-kit benchmark, {s['when']}, {s['machine']['cores']} cores, {s['machine']['jdk']}")
+    st = s["settings"]
+    print(f"{st['rounds']} rounds of {st['duration']} per measurement, alternating; {st['connections']} connections for "
+          f"reads; tracing sampled at {st['trace_sampling']}; warm-up: {st['warmup_rule']}")
+    print("Figures: mean [min-max] over the runs.")
+    print()
+    print("CPU per request, µs (from /proc: user + system time / requests)")
+    print(f"  {'':44} {GATEWAY:>22} {PRODUCT:>22}")
+    for group, label in READS:
+        print(f"  {label:44} {fmt(cpu_of(g, group, GATEWAY)):>22} {fmt(cpu_of(g, group, PRODUCT)):>22}")
+    print()
+    print(f"  {'measurement':44} {'req/s':>22} {'p50 ms':>16} {'p99 ms':>16} {'failed':>7}")
+    for group, label in READS + OTHERS:
+        if group in g:
+            print(f"  {label:44} {fmt(g[group]['rps']):>22} {fmt(g[group]['p50_ms'], 1):>16} "
+                  f"{fmt(g[group]['p99_ms'], 1):>16} {g[group]['failed']:>7}")
+    print()
+    r = s["ratios"]
+    gt, ga = cpu_of(g, "gateway-token", GATEWAY), cpu_of(g, "gateway-anonymous", GATEWAY)
+    print(f"  {'gateway CPU per request, with token':50} {fmt(gt)} µs   (target <= {TARGET_GATEWAY_US})")
+    print(f"  {'gateway CPU per request, anonymous':50} {fmt(ga)} µs   (target <= {TARGET_GATEWAY_US})")
+    print(f"  {'gateway / direct throughput, with token':50} {fmt(r['gateway_token_over_direct'], 2)}   "
+          f"(target >= {TARGET_TOKEN_RATIO})")
+    print(f"  {'gateway / direct throughput, anonymous':50} {fmt(r['gateway_anonymous_over_direct'], 2)}   "
+          f"(target >= {TARGET_ANONYMOUS_RATIO})")
+    switch = [g[k]["timer_mean_us"].get("migration.decision") for k in ("gateway-token", "gateway-anonymous")
+              if k in g]
+    canary = [g[k]["timer_mean_us"].get("gateway.canary.overhead") for k in ("gateway-token", "gateway-anonymous")
+              if k in g]
+    print(f"  {'migration switch decision per request (timer)':50} "
+          f"{' / '.join(fmt(x, 1) for x in switch)} µs (token / anonymous runs)")
+    print(f"  {'canary router per request, no release (timer)':50} "
+          f"{' / '.join(fmt(x, 1) for x in canary)} µs (token / anonymous runs)")
+    if "catalog-legacy" in g and "catalog-shadow" in g:
+        print(f"  {'SHADOW minus LEGACY, gateway CPU per request':50} "
+              f"{delta(cpu_of(g, 'catalog-shadow', GATEWAY), cpu_of(g, 'catalog-legacy', GATEWAY))} µs; "
+              f"p50 {delta(g['catalog-shadow']['p50_ms'], g['catalog-legacy']['p50_ms'], 1)} ms")
+        print(f"  {'shadow replays during the SHADOW runs':50} {s['migration']['shadow_counters']}")
+    if "orders-confirmed" in g:
+        oc = g["orders-confirmed"]
+        per_order = ", ".join(f"{p} {fmt(v)}" for p, v in sorted(oc["cpu_us_per_request"].items(),
+                                                                   key=lambda kv: -kv[1]["mean"])[:6])
+        print(f"  {'orders confirmed per second, end to end':50} {fmt(oc['rps'], 1)}   (after the saturation "
+              f"run's backlog drained: {fmt_num(s['orders']['saturation_backlog_drained_after_s'])} s)")
+        print(f"  {'CPU per confirmed order, µs':50} {per_order}")
+        print(f"  {'orders still PENDING after that run':50} {fmt_num(s['orders']['pending_after_end_to_end_run'])}"
+              f"   (of the newest 100; target 0)")
+    d = s["discovery"]
+    print(f"  {'failed reads while an instance was killed':50} {fmt_num(d['failed_reads_during_kill'])} of "
+          f"{fmt_num(d['reads_during_kill'])}   (target 0)")
+    print(f"  {'new instance: ready -> first routed request':50} {fmt_num(d['ready_to_routed_s'], 1)} s   (target <= 5)")
+    print(f"  {'killed instance: kill -9 -> gone from Eureka':50} {fmt_num(d['kill_to_evicted_s'], 1)} s")
+    cs = s["cold_start_s"]
+    print(f"  {'cold start (./msa up): API ready, all ready':50} {fmt_num(cs['api_ready'])} s, "
+          f"{fmt_num(cs['all_ready'])} s   (target all <= 45)")
+    print(f"  {'total memory (PSS) after the run':50} {fmt_num(s['memory_mb']['total_pss_after_run'])} MB   "
+          f"(target <= 3072)")
+    print()
+    print("Warm-up per path (seconds until throughput held still):",
+          ", ".join(f"{k} {v}" for k, v in s["warmup"].items()))
+    if facts.get("processes"):
+        print()
+        print("Memory per process after the run (MB, PSS):")
+        for entry in facts["processes"].split(","):
+            name, _, mb = entry.partition(":")
+            print(f"  {name:22} {mb}")
+
+
+def delta(a, b, digits=0):
+    if a is None or b is None:
+        return "-"
+    return f"{a['mean'] - b['mean']:+.{digits}f}"
+
+
+def fmt_num(value, digits=0):
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 2 and sys.argv[1] == "record" and len(sys.argv) == 10:
+        record(*sys.argv[2:])
+    elif len(sys.argv) == 3 and sys.argv[1] == "summarize":
+        summarize(sys.argv[2])
+    else:
+        sys.exit(__doc__)

@@ -36,6 +36,8 @@ class SoakIT {
 
     @Test
     void theSuiteStaysAliveAndHealthyThroughASustainedTracedLoad(Suite suite) throws Exception {
+        // From a whole suite: a test before may have restarted a service the gateway has not routed to yet.
+        suite.awaitEveryServiceRouted();
         Scenario scenario = new Scenario(suite);
         String api = suite.gatewayUrl() + "/api";
         List<SuiteProcess> alive = suite.processes().stream().filter(SuiteProcess::isAlive)

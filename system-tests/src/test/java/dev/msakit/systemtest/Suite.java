@@ -207,10 +207,26 @@ final class Suite implements AutoCloseable {
         return another;
     }
 
-    /** Starts a killed instance again, on its port, and waits until it serves. */
+    /**
+     * Starts a killed instance again, on its port, and waits until it serves; a service also until the gateway's
+     * load balancer has it in rotation again (seconds after its start: the next test would otherwise meet a route
+     * with no instance, and a circuit opened by it).
+     */
     SuiteProcess restart(SuiteProcess process, String module) throws IOException {
         SuiteProcess again = start(process.name(), module, process.port());
         awaitReady(again);
+        for (SuiteDeclaration.Process service : declaration.inTier("service")) {
+            if (service.module.equals(module)) {
+                waitFor(again.name() + " in the gateway's rotation", () -> {
+                    try {
+                        return inRotation(service.name).stream()
+                                .anyMatch(hostPort -> hostPort.endsWith(":" + again.port()));
+                    } catch (AssertionError | RuntimeException notYet) {
+                        return false;
+                    }
+                });
+            }
+        }
         return again;
     }
 
@@ -248,11 +264,24 @@ final class Suite implements AutoCloseable {
                 awaitRegistered(declared.appId(), INSTANCES.getOrDefault(declared.name, 1));
             }
         }
+        awaitServicesRouted(true);
+    }
+
+    /**
+     * The gateway has at least the declared instances of every service in rotation (a test may have added more, or
+     * restarted one the gateway's copy of the registry does not list yet).
+     */
+    void awaitEveryServiceRouted() {
+        awaitServicesRouted(false);
+    }
+
+    private void awaitServicesRouted(boolean exactly) {
         for (SuiteDeclaration.Process service : declaration.inTier("service")) {
             int instances = INSTANCES.getOrDefault(service.name, 1);
             waitFor(instances + " x " + service.name + " in the gateway's rotation", () -> {
                 try {
-                    return inRotation(service.name).size() == instances;
+                    int routed = inRotation(service.name).size();
+                    return exactly ? routed == instances : routed >= instances;
                 } catch (AssertionError | RuntimeException notYet) {
                     return false;
                 }

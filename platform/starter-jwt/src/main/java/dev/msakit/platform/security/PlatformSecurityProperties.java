@@ -3,7 +3,9 @@ package dev.msakit.platform.security;
 import dev.msakit.contracts.ServiceIds;
 import dev.msakit.contracts.TokenClaims;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,8 +118,7 @@ public class PlatformSecurityProperties {
      * Wraps a decoder in the verified-token cache these settings describe (or returns it as is when off); entries
      * age and tokens expire by the given clock.
      */
-    public org.springframework.security.oauth2.jwt.JwtDecoder remembering(
-            org.springframework.security.oauth2.jwt.JwtDecoder verifier, java.time.Clock clock) {
+    public JwtDecoder remembering(JwtDecoder verifier, Clock clock) {
         return VerifiedTokenCache.around(verifier, verifiedTokenCacheSize, verifiedTokenCacheMaxAge, clock);
     }
 }

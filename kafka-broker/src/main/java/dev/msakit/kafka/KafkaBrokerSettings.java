@@ -19,9 +19,11 @@ final class KafkaBrokerSettings {
     private final Path dataDir;
     private final int partitions;
     private final int retentionHours;
+    private final int cleanerBufferMegabytes;
 
     private KafkaBrokerSettings(String bindAddress, String advertisedHost, int brokerPort, int controllerPort,
-                                int healthPort, Path dataDir, int partitions, int retentionHours) {
+                                int healthPort, Path dataDir, int partitions, int retentionHours,
+                                int cleanerBufferMegabytes) {
         this.bindAddress = bindAddress;
         this.advertisedHost = advertisedHost;
         this.brokerPort = brokerPort;
@@ -30,6 +32,7 @@ final class KafkaBrokerSettings {
         this.dataDir = dataDir;
         this.partitions = partitions;
         this.retentionHours = retentionHours;
+        this.cleanerBufferMegabytes = cleanerBufferMegabytes;
     }
 
     static KafkaBrokerSettings fromEnvironment(Map<String, String> env) {
@@ -41,7 +44,8 @@ final class KafkaBrokerSettings {
                 env.getOrDefault("KAFKA_ADVERTISED_HOST", "0.0.0.0".equals(bind) ? "localhost" : bind),
                 port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "PORT", 9094),
                 data.toAbsolutePath().normalize(),
-                positive(env, "KAFKA_PARTITIONS", 4), positive(env, "KAFKA_RETENTION_HOURS", 168));
+                positive(env, "KAFKA_PARTITIONS", 4), positive(env, "KAFKA_RETENTION_HOURS", 168),
+                positive(env, "KAFKA_CLEANER_BUFFER_MB", 8));
         if (settings.brokerPort == settings.controllerPort || settings.brokerPort == settings.healthPort
                 || settings.controllerPort == settings.healthPort) {
             throw new IllegalArgumentException("KAFKA_PORT, KAFKA_CONTROLLER_PORT and PORT must differ");
@@ -74,6 +78,9 @@ final class KafkaBrokerSettings {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("log.retention.hours", Integer.toString(retentionHours));
         p.setProperty("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
+        // The log cleaner compacts only the consumer offsets here (a few keys per group and partition); Kafka's
+        // 128 MB default key map is allocated on the heap at start and was a third of the broker's memory.
+        p.setProperty("log.cleaner.dedupe.buffer.size", Long.toString(cleanerBufferMegabytes * 1024L * 1024L));
         return p;
     }
 

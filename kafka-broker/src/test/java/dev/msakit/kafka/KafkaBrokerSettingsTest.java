@@ -24,18 +24,22 @@ class KafkaBrokerSettingsTest {
         assertThat(p.getProperty("offsets.topic.replication.factor")).isEqualTo("1");
         assertThat(p.getProperty("min.insync.replicas")).isEqualTo("1");
         assertThat(settings.healthPort()).isEqualTo(9094);
+        // The cleaner's key map is 8 MB, not Kafka's 128 MB that it allocates on the heap at start.
+        assertThat(p.getProperty("log.cleaner.dedupe.buffer.size")).isEqualTo(Integer.toString(8 * 1024 * 1024));
     }
 
     @Test
     void everyPortAndPlaceComesFromTheEnvironment() {
         KafkaBrokerSettings settings = KafkaBrokerSettings.fromEnvironment(Map.of("KAFKA_PORT", "19092",
                 "KAFKA_CONTROLLER_PORT", "19093", "PORT", "19094", "KAFKA_DATA_DIR", "/tmp/k",
-                "KAFKA_BIND_ADDRESS", "0.0.0.0", "KAFKA_ADVERTISED_HOST", "broker.internal", "KAFKA_PARTITIONS", "8"));
+                "KAFKA_BIND_ADDRESS", "0.0.0.0", "KAFKA_ADVERTISED_HOST", "broker.internal", "KAFKA_PARTITIONS", "8",
+                "KAFKA_CLEANER_BUFFER_MB", "32"));
         Properties p = settings.serverProperties();
         assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://0.0.0.0:19092,CONTROLLER://0.0.0.0:19093");
         assertThat(p.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://broker.internal:19092");
         assertThat(p.getProperty("controller.quorum.voters")).isEqualTo("1@broker.internal:19093");
         assertThat(p.getProperty("num.partitions")).isEqualTo("8");
+        assertThat(p.getProperty("log.cleaner.dedupe.buffer.size")).isEqualTo(Integer.toString(32 * 1024 * 1024));
         assertThat(settings.bootstrapServers()).isEqualTo("broker.internal:19092");
         assertThat(settings.logDir()).isEqualTo(Paths.get("/tmp/k/logs"));
     }

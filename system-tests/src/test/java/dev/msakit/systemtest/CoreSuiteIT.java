@@ -219,22 +219,31 @@ class CoreSuiteIT {
     @Test
     @Order(13)
     void killingTheFirstProductInstanceMidStreamFailsNoReadAndReservesNothingTwice() throws Exception {
-        suite.product1 = killUnderLoadAndRestart(suite.product1);
+        SuiteProcess victim = suite.product1;
+        try {
+            killUnderLoad(victim);
+        } finally {
+            suite.product1 = bringBack(victim);
+        }
     }
 
     @Test
     @Order(14)
     void killingTheSecondProductInstanceMidStreamFailsNoReadAndReservesNothingTwice() throws Exception {
-        suite.product2 = killUnderLoadAndRestart(suite.product2);
+        SuiteProcess victim = suite.product2;
+        try {
+            killUnderLoad(victim);
+        } finally {
+            suite.product2 = bringBack(victim);
+        }
     }
 
     /**
      * Steady reads and orders through the gateway while one product instance is killed (SIGKILL) mid-saga: no read
      * fails, no order is answered uncleanly, every accepted order ends CONFIRMED (the surviving instance takes over
-     * the dead one's partitions and the commands it had not committed), and the stock is exact. Returns the
-     * instance started again on its port.
+     * the dead one's partitions and the commands it had not committed), and the stock is exact.
      */
-    private SuiteProcess killUnderLoadAndRestart(SuiteProcess victim) throws Exception {
+    private void killUnderLoad(SuiteProcess victim) throws Exception {
         // Both instances serve first (one may just have been restarted by the previous test).
         for (SuiteProcess instance : List.of(suite.product1, suite.product2)) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
@@ -284,24 +293,28 @@ class CoreSuiteIT {
                 }
             }
         }));
-        Thread.sleep(2_000);
-        victim.kill();
-        long killedAt = System.nanoTime();
-        // The gateway's load balancer stops choosing the dead instance long before Eureka evicts it.
-        String dead = ":" + victim.port();
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
-                .until(() -> !inGatewayRotation(dead));
-        // Spring Boot Admin notices the dead instance before Eureka has even evicted it.
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
-                .until(() -> suite.adminStatuses().getOrDefault("PRODUCT-SERVICE", List.of()).stream()
-                        .anyMatch(s -> !"UP".equals(s)));
-        // Keep the load on long enough for Eureka to evict the instance and the gateway's Ribbon to drop it.
-        Thread.sleep(Math.max(0, 20_000 - (System.nanoTime() - killedAt) / 1_000_000));
-        running.set(false);
-        for (Future<?> loop : loops) {
-            loop.get();
+        try {
+            Thread.sleep(2_000);
+            victim.kill();
+            long killedAt = System.nanoTime();
+            // The gateway's load balancer stops choosing the dead instance long before Eureka evicts it.
+            String dead = ":" + victim.port();
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !inGatewayRotation(dead));
+            // Spring Boot Admin notices the dead instance before Eureka has even evicted it (Admin asks every
+            // instance every 5 s; Eureka evicts after 15-30 s without a heartbeat).
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> suite.adminStatuses().getOrDefault("PRODUCT-SERVICE", List.of()).stream()
+                            .anyMatch(s -> !"UP".equals(s)));
+            // Keep the load on long enough for Eureka to evict the instance and the gateway's Ribbon to drop it.
+            Thread.sleep(Math.max(0, 20_000 - (System.nanoTime() - killedAt) / 1_000_000));
+        } finally {
+            running.set(false);
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+            clients.shutdown();
         }
-        clients.shutdown();
 
         assertThat(failures).as("failed GETs (or unclean order answers) while an instance died").isEmpty();
         assertThat(ok.get()).isGreaterThan(50);
@@ -312,8 +325,14 @@ class CoreSuiteIT {
         assertThat(stockOf(product)).as(refusedOrders.get() + " orders refused")
                 .isEqualTo(stockBefore - accepted.size());
         suite.awaitRegistered("PRODUCT-SERVICE", 1);
+    }
 
-        // Bring it back, so the suite is whole again for the next test.
+    /**
+     * The instance started again on its port, so that the suite is whole for the next test even when this one
+     * failed (one failed kill test used to leave a single product instance, and every later test failed with it).
+     */
+    private SuiteProcess bringBack(SuiteProcess victim) throws Exception {
+        victim.kill();
         SuiteProcess again = suite.restart(victim, "product-service");
         suite.awaitRegistered("PRODUCT-SERVICE", 2);
         return again;

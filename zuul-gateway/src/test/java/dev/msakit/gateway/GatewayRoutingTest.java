@@ -42,6 +42,8 @@ class GatewayRoutingTest {
 
     @Autowired
     private TestRestTemplate rest;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
     @org.springframework.boot.web.server.LocalServerPort
     private int port;
 
@@ -59,6 +61,9 @@ class GatewayRoutingTest {
         assertThat(response.getBody()).isEqualTo("{\"id\":1}");
         verify(getRequestedFor(urlEqualTo("/products/1")).withHeader("X-Member-Id", absent())
                 .withHeader("Cookie", absent()));
+        // Zuul reports its filters' runs to Micrometer (FilterRunCounters), not to Servo.
+        assertThat(meters.get("gateway.zuul.filter.runs").tag("filter", "RibbonRoutingFilter")
+                .tag("status", "SUCCESS").counter().count()).isPositive();
     }
 
     /**

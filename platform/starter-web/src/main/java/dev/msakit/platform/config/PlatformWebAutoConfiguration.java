@@ -9,6 +9,7 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.actuate.trace.http.HttpTraceRepository;
 import org.springframework.boot.actuate.trace.http.InMemoryHttpTraceRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -58,9 +59,10 @@ public class PlatformWebAutoConfiguration {
         return registration;
     }
 
-    /** Bounded in memory: the last 100 exchanges, for Admin's "HTTP traces" view. */
+    /** Bounded in memory: the last 100 exchanges, for Admin's "HTTP traces" view (HTTP_TRACES=true). */
     @Bean
     @ConditionalOnMissingBean(HttpTraceRepository.class)
+    @ConditionalOnProperty(prefix = "management.trace.http", name = "enabled", havingValue = "true")
     public HttpTraceRepository httpTraceRepository() {
         return new InMemoryHttpTraceRepository();
     }

@@ -72,6 +72,7 @@ public class ResourceServerSecurityAutoConfiguration {
                     .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied(objectMapper)).and()
                     .headers().and()
                     .authorizeRequests()
+                    .expressionHandler(new SharedAccessorsWebExpressionHandler())
                     .antMatchers("/error").permitAll()
                     .requestMatchers(request -> publicPaths.matches(request.getMethod(),
                             pathHelper.getPathWithinApplication(request))).permitAll()

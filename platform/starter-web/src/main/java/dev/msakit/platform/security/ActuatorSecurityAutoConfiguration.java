@@ -63,6 +63,7 @@ public class ActuatorSecurityAutoConfiguration {
                     .csrf().disable()
                     .sessionManagement().sessionCreationPolicy(SessionCreationPolicy.STATELESS).and()
                     .authorizeRequests()
+                    .expressionHandler(new SharedAccessorsWebExpressionHandler())
                     .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
                     .requestMatchers(EndpointRequest.to("hystrix.stream")).permitAll()
                     .anyRequest().hasRole(ROLE).and()

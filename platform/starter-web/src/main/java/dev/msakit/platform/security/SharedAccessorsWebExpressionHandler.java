@@ -16,7 +16,7 @@ import java.util.List;
  * The default handler makes a new evaluation context for every request (spring-security#5622), and with it a new
  * {@link ReflectivePropertyAccessor} whose caches start empty: each request then looked up {@code permitAll} or
  * {@code authenticated} on the expression root by reflection again (the root class's methods and fields copied and
- * sorted), about a tenth of a by-id read's CPU in product-service. The accessor's caches are concurrent maps keyed
+ * sorted), a few per cent of a by-id read's CPU in product-service. The accessor's caches are concurrent maps keyed
  * by class and name, so one accessor serves every request.
  */
 public class SharedAccessorsWebExpressionHandler extends DefaultWebSecurityExpressionHandler {

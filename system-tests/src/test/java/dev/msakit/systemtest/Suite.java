@@ -213,14 +213,16 @@ final class Suite implements AutoCloseable {
      * with no instance, and a circuit opened by it).
      */
     SuiteProcess restart(SuiteProcess process, String module) throws IOException {
+        long startedAt = System.currentTimeMillis();
         SuiteProcess again = start(process.name(), module, process.port());
         awaitReady(again);
         for (SuiteDeclaration.Process service : declaration.inTier("service")) {
             if (service.module.equals(module)) {
+                // The registration of this process, not its predecessor's on the same port: that one may still be
+                // listed (and evicted a moment later, leaving the gateway no instance until it sees the new one).
                 waitFor(again.name() + " in the gateway's rotation", () -> {
                     try {
-                        return inRotation(service.name).stream()
-                                .anyMatch(hostPort -> hostPort.endsWith(":" + again.port()));
+                        return routesRegisteredSince(service.name, again.port(), startedAt);
                     } catch (AssertionError | RuntimeException notYet) {
                         return false;
                     }
@@ -228,6 +230,17 @@ final class Suite implements AutoCloseable {
             }
         }
         return again;
+    }
+
+    /** Whether the gateway has in rotation the instance on this port as registered at or after the given time. */
+    private boolean routesRegisteredSince(String service, int port, long since) {
+        for (com.fasterxml.jackson.databind.JsonNode instance : ribbonView(service).path("instances")) {
+            if (instance.path("inRotation").asBoolean() && instance.path("hostPort").asText().endsWith(":" + port)
+                    && instance.path("registeredAt").asLong() >= since) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -291,18 +304,22 @@ final class Suite implements AutoCloseable {
 
     /** The instances (host:port) of a service the gateway's Ribbon would choose now (its /actuator/ribbon view). */
     List<String> inRotation(String service) {
-        Http.Response view = Http.getBasic(gateway.url() + "/actuator/ribbon/" + service, ACTUATOR_USER,
-                ACTUATOR_PASSWORD);
-        if (view.status != 200) {
-            throw new AssertionError("the gateway's rotation of " + service + ": " + view);
-        }
         List<String> chosen = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode instance : view.json().path("instances")) {
+        for (com.fasterxml.jackson.databind.JsonNode instance : ribbonView(service).path("instances")) {
             if (instance.path("inRotation").asBoolean()) {
                 chosen.add(instance.path("hostPort").asText());
             }
         }
         return chosen;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode ribbonView(String service) {
+        Http.Response view = Http.getBasic(gateway.url() + "/actuator/ribbon/" + service, ACTUATOR_USER,
+                ACTUATOR_PASSWORD);
+        if (view.status != 200) {
+            throw new AssertionError("the gateway's rotation of " + service + ": " + view);
+        }
+        return view.json();
     }
 
     /** An application's registry password (its Eureka account is named as the application, i.e. the module). */

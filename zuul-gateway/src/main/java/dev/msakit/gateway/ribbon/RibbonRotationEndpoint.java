@@ -1,5 +1,7 @@
 package dev.msakit.gateway.ribbon;
 
+import com.netflix.appinfo.LeaseInfo;
+import com.netflix.niws.loadbalancer.DiscoveryEnabledServer;
 import com.netflix.loadbalancer.AbstractLoadBalancer;
 import com.netflix.loadbalancer.ILoadBalancer;
 import com.netflix.loadbalancer.Server;
@@ -19,6 +21,10 @@ import java.util.Map;
  * each is in rotation. What Eureka lists and where requests actually go differ for a while after an instance
  * dies: Ribbon stops choosing it after a few failed connections (its circuit is "tripped"), long before the
  * registry evicts it. This is the view to check at 3 a.m.
+ * <p>
+ * {@code registeredAt} (epoch ms, instances from Eureka) is when the registry accepted the registration the gateway
+ * knows: an instance restarted on the same host and port is told from its predecessor by it, which may still be
+ * listed (and then evicted) while the new one starts.
  */
 @Endpoint(id = "ribbon")
 public class RibbonRotationEndpoint {
@@ -37,6 +43,12 @@ public class RibbonRotationEndpoint {
             for (Server server : balancer.getAllServers()) {
                 Map<String, Object> instance = new LinkedHashMap<>();
                 instance.put("hostPort", server.getHostPort());
+                if (server instanceof DiscoveryEnabledServer) {
+                    LeaseInfo lease = ((DiscoveryEnabledServer) server).getInstanceInfo().getLeaseInfo();
+                    if (lease != null) {
+                        instance.put("registeredAt", lease.getRegistrationTimestamp());
+                    }
+                }
                 boolean tripped = false;
                 if (balancer instanceof AbstractLoadBalancer) {
                     ServerStats stats = ((AbstractLoadBalancer) balancer).getLoadBalancerStats()

@@ -44,6 +44,10 @@ class GatewayRoutingTest {
     private TestRestTemplate rest;
     @Autowired
     private io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    private org.springframework.cloud.netflix.ribbon.SpringClientFactory ribbonClients;
+    @Autowired
+    private org.springframework.cloud.netflix.zuul.filters.route.RibbonCommandFactory<?> commands;
     @org.springframework.boot.web.server.LocalServerPort
     private int port;
 
@@ -64,6 +68,14 @@ class GatewayRoutingTest {
         // Zuul reports its filters' runs to Micrometer (FilterRunCounters), not to Servo.
         assertThat(meters.get("gateway.zuul.filter.runs").tag("filter", "RibbonRoutingFilter")
                 .tag("status", "SUCCESS").counter().count()).isPositive();
+        // ... run by the gateway's own processor, through commands and Ribbon settings that are found once.
+        assertThat(com.netflix.zuul.FilterProcessor.getInstance())
+                .isInstanceOf(dev.msakit.gateway.zuul.LeanFilterProcessor.class);
+        assertThat(commands).isInstanceOf(dev.msakit.gateway.routing.ServiceRibbonCommandFactory.class);
+        assertThat(ribbonClients.getClientConfig("product-service"))
+                .isInstanceOf(dev.msakit.gateway.ribbon.LookupCachingClientConfig.class);
+        assertThat(ribbonClients.getClientConfig("product-service").get(
+                com.netflix.client.config.CommonClientConfigKey.ListOfServers)).contains("localhost:");
     }
 
     /**

@@ -6,9 +6,12 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Zuul's filter usage goes to Micrometer (see {@link FilterRunCounters}); Zuul keeps one processor per JVM. */
+/**
+ * How Zuul runs the gateway's filters: with the {@link LeanFilterProcessor}, reporting each filter's outcome to
+ * Micrometer ({@link FilterRunCounters}). Zuul keeps one processor per JVM, set once the filters exist.
+ */
 @Configuration(proxyBeanMethods = false)
-public class ZuulFilterMetricsConfig {
+public class ZuulFilterProcessingConfig {
 
     @Bean
     public FilterRunCounters filterRunCounters(MeterRegistry registry) {
@@ -16,7 +19,7 @@ public class ZuulFilterMetricsConfig {
     }
 
     @Bean
-    public SmartInitializingSingleton filterRunCountersInstaller(FilterRunCounters counters) {
-        return () -> FilterProcessor.getInstance().setFilterUsageNotifier(counters);
+    public SmartInitializingSingleton leanFilterProcessorInstaller(FilterRunCounters counters) {
+        return () -> FilterProcessor.setProcessor(new LeanFilterProcessor(counters));
     }
 }

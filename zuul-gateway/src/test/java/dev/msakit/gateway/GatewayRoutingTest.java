@@ -1,10 +1,17 @@
 package dev.msakit.gateway;
 
+import com.netflix.client.config.CommonClientConfigKey;
+import com.netflix.zuul.FilterProcessor;
+import dev.msakit.gateway.ribbon.LookupCachingClientConfig;
+import dev.msakit.gateway.routing.ServiceRibbonCommandFactory;
+import dev.msakit.gateway.zuul.LeanFilterProcessor;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.cloud.netflix.ribbon.SpringClientFactory;
+import org.springframework.cloud.netflix.zuul.filters.route.RibbonCommandFactory;
 import org.springframework.cloud.contract.wiremock.AutoConfigureWireMock;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
@@ -45,9 +52,9 @@ class GatewayRoutingTest {
     @Autowired
     private io.micrometer.core.instrument.MeterRegistry meters;
     @Autowired
-    private org.springframework.cloud.netflix.ribbon.SpringClientFactory ribbonClients;
+    private SpringClientFactory ribbonClients;
     @Autowired
-    private org.springframework.cloud.netflix.zuul.filters.route.RibbonCommandFactory<?> commands;
+    private RibbonCommandFactory<?> commands;
     @org.springframework.boot.web.server.LocalServerPort
     private int port;
 
@@ -69,13 +76,11 @@ class GatewayRoutingTest {
         assertThat(meters.get("gateway.zuul.filter.runs").tag("filter", "RibbonRoutingFilter")
                 .tag("status", "SUCCESS").counter().count()).isPositive();
         // ... run by the gateway's own processor, through commands and Ribbon settings that are found once.
-        assertThat(com.netflix.zuul.FilterProcessor.getInstance())
-                .isInstanceOf(dev.msakit.gateway.zuul.LeanFilterProcessor.class);
-        assertThat(commands).isInstanceOf(dev.msakit.gateway.routing.ServiceRibbonCommandFactory.class);
-        assertThat(ribbonClients.getClientConfig("product-service"))
-                .isInstanceOf(dev.msakit.gateway.ribbon.LookupCachingClientConfig.class);
-        assertThat(ribbonClients.getClientConfig("product-service").get(
-                com.netflix.client.config.CommonClientConfigKey.ListOfServers)).contains("localhost:");
+        assertThat(FilterProcessor.getInstance()).isInstanceOf(LeanFilterProcessor.class);
+        assertThat(commands).isInstanceOf(ServiceRibbonCommandFactory.class);
+        assertThat(ribbonClients.getClientConfig("product-service")).isInstanceOf(LookupCachingClientConfig.class);
+        assertThat(ribbonClients.getClientConfig("product-service").get(CommonClientConfigKey.ListOfServers))
+                .contains("localhost:");
     }
 
     /**

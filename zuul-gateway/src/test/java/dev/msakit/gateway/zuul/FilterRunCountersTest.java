@@ -1,7 +1,6 @@
 package dev.msakit.gateway.zuul;
 
 import com.netflix.zuul.FilterProcessor;
-import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
 import com.netflix.zuul.exception.ZuulException;
 import com.netflix.zuul.monitoring.CounterFactory;
@@ -35,9 +34,9 @@ class FilterRunCountersTest {
 
     @Test
     void countsEachOutcomeOfEachFilter() throws Exception {
-        TestFilter runs = new TestFilter("pre", true, false);
-        TestFilter skipped = new TestFilter("route", false, false);
-        TestFilter fails = new TestFilter("post", true, true);
+        TestFilter runs = new TestFilter("pre", true, null, null);
+        TestFilter skipped = new TestFilter("route", false, null, null);
+        TestFilter fails = new TestFilter("post", true, new IllegalStateException("broken filter"), null);
 
         for (int i = 0; i < 3; i++) {
             processor.processZuulFilter(runs);
@@ -53,7 +52,7 @@ class FilterRunCountersTest {
 
     @Test
     void makesTheMetersOnceNotOnEveryRun() throws Exception {
-        TestFilter filter = new TestFilter("pre", true, false);
+        TestFilter filter = new TestFilter("pre", true, null, null);
         processor.processZuulFilter(filter);
         int meters = registry.getMeters().size();
         for (int i = 0; i < 100; i++) {
@@ -66,41 +65,5 @@ class FilterRunCountersTest {
     private double count(String type, String status) {
         return registry.get(FilterRunCounters.METRIC).tag("filter", "TestFilter").tag("type", type)
                 .tag("status", status).counter().count();
-    }
-
-    private static final class TestFilter extends ZuulFilter {
-
-        private final String type;
-        private final boolean applies;
-        private final boolean fails;
-
-        TestFilter(String type, boolean applies, boolean fails) {
-            this.type = type;
-            this.applies = applies;
-            this.fails = fails;
-        }
-
-        @Override
-        public String filterType() {
-            return type;
-        }
-
-        @Override
-        public int filterOrder() {
-            return 0;
-        }
-
-        @Override
-        public boolean shouldFilter() {
-            return applies;
-        }
-
-        @Override
-        public Object run() {
-            if (fails) {
-                throw new IllegalStateException("broken filter");
-            }
-            return null;
-        }
     }
 }

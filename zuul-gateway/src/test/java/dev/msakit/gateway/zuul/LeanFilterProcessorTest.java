@@ -3,7 +3,6 @@ package dev.msakit.gateway.zuul;
 import com.netflix.config.ConfigurationManager;
 import com.netflix.zuul.ExecutionStatus;
 import com.netflix.zuul.FilterProcessor;
-import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
 import com.netflix.zuul.exception.ZuulException;
 import com.netflix.zuul.monitoring.CounterFactory;
@@ -44,7 +43,8 @@ class LeanFilterProcessorTest {
     @Test
     void sameOutcomesAndResultsAsZuulsOwnProcessor() throws Exception {
         for (Supplier<TestFilter> filter : List.<Supplier<TestFilter>>of(
-                () -> new TestFilter(true, null, "routed"), () -> new TestFilter(false, null, "unused"))) {
+                () -> new TestFilter("pre", true, null, "routed"),
+                () -> new TestFilter("pre", false, null, "unused"))) {
             assertThat(lean.processZuulFilter(filter.get())).isEqualTo(zuul.processZuulFilter(filter.get()));
         }
         assertThat(leanSaw).containsExactly("SUCCESS", "SKIPPED").isEqualTo(zuulSaw);
@@ -54,9 +54,9 @@ class LeanFilterProcessorTest {
     void aFailingFilterIsWrappedAsZuulWrapsIt() {
         IllegalStateException broken = new IllegalStateException("broken filter");
         ZuulException fromLean = (ZuulException) catchThrowable(() ->
-                lean.processZuulFilter(new TestFilter(true, broken, null)));
+                lean.processZuulFilter(new TestFilter("pre", true, broken, null)));
         ZuulException fromZuul = (ZuulException) catchThrowable(() ->
-                zuul.processZuulFilter(new TestFilter(true, broken, null)));
+                zuul.processZuulFilter(new TestFilter("pre", true, broken, null)));
 
         assertThat(fromLean.getCause()).isSameAs(broken);
         assertThat(fromLean.nStatusCode).isEqualTo(500).isEqualTo(fromZuul.nStatusCode);
@@ -68,13 +68,13 @@ class LeanFilterProcessorTest {
     @Test
     void aZuulExceptionPassesUnchanged() {
         ZuulException refused = new ZuulException("too many requests", 429, "rate limit");
-        assertThatThrownBy(() -> lean.processZuulFilter(new TestFilter(true, refused, null))).isSameAs(refused);
+        assertThatThrownBy(() -> lean.processZuulFilter(new TestFilter("pre", true, refused, null))).isSameAs(refused);
         assertThat(leanSaw).containsExactly("FAILED");
     }
 
     @Test
     void theDisableSwitchIsReadOnEveryRequest() throws Exception {
-        TestFilter filter = new TestFilter(true, null, "ran");
+        TestFilter filter = new TestFilter("pre", true, null, "ran");
         assertThat(lean.processZuulFilter(filter)).isEqualTo("ran");
 
         ConfigurationManager.getConfigInstance().setProperty("zuul.TestFilter.pre.disable", "true");
@@ -89,54 +89,13 @@ class LeanFilterProcessorTest {
 
     @Test
     void onlyDebugRoutingKeepsTheExecutionSummary() throws Exception {
-        lean.processZuulFilter(new TestFilter(true, null, null));
+        lean.processZuulFilter(new TestFilter("pre", true, null, null));
         assertThat(RequestContext.getCurrentContext().getFilterExecutionSummary().toString()).isEmpty();
 
         RequestContext.getCurrentContext().setDebugRouting(true);
-        lean.processZuulFilter(new TestFilter(true, null, null));
+        lean.processZuulFilter(new TestFilter("pre", true, null, null));
         assertThat(RequestContext.getCurrentContext().getFilterExecutionSummary().toString())
                 .startsWith("TestFilter[SUCCESS]");
         assertThat(leanSaw).containsExactly("SUCCESS", "SUCCESS");
-    }
-
-    private static final class TestFilter extends ZuulFilter {
-
-        private final boolean applies;
-        private final Throwable failure;
-        private final Object result;
-        int runs;
-
-        TestFilter(boolean applies, Throwable failure, Object result) {
-            this.applies = applies;
-            this.failure = failure;
-            this.result = result;
-        }
-
-        @Override
-        public String filterType() {
-            return "pre";
-        }
-
-        @Override
-        public int filterOrder() {
-            return 0;
-        }
-
-        @Override
-        public boolean shouldFilter() {
-            return applies;
-        }
-
-        @Override
-        public Object run() throws ZuulException {
-            runs++;
-            if (failure instanceof ZuulException) {
-                throw (ZuulException) failure;
-            }
-            if (failure != null) {
-                throw (RuntimeException) failure;
-            }
-            return result;
-        }
     }
 }

@@ -234,13 +234,8 @@ final class Suite implements AutoCloseable {
 
     /** Whether the gateway has in rotation the instance on this port as registered at or after the given time. */
     private boolean routesRegisteredSince(String service, int port, long since) {
-        for (com.fasterxml.jackson.databind.JsonNode instance : ribbonView(service).path("instances")) {
-            if (instance.path("inRotation").asBoolean() && instance.path("hostPort").asText().endsWith(":" + port)
-                    && instance.path("registeredAt").asLong() >= since) {
-                return true;
-            }
-        }
-        return false;
+        return rotation(service).stream().anyMatch(instance -> instance.path("hostPort").asText()
+                .endsWith(":" + port) && instance.path("registeredAt").asLong() >= since);
     }
 
     /**
@@ -305,21 +300,26 @@ final class Suite implements AutoCloseable {
     /** The instances (host:port) of a service the gateway's Ribbon would choose now (its /actuator/ribbon view). */
     List<String> inRotation(String service) {
         List<String> chosen = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode instance : ribbonView(service).path("instances")) {
-            if (instance.path("inRotation").asBoolean()) {
-                chosen.add(instance.path("hostPort").asText());
-            }
+        for (com.fasterxml.jackson.databind.JsonNode instance : rotation(service)) {
+            chosen.add(instance.path("hostPort").asText());
         }
         return chosen;
     }
 
-    private com.fasterxml.jackson.databind.JsonNode ribbonView(String service) {
+    /** The instances of a service in the gateway's rotation now, as its /actuator/ribbon view shows them. */
+    private List<com.fasterxml.jackson.databind.JsonNode> rotation(String service) {
         Http.Response view = Http.getBasic(gateway.url() + "/actuator/ribbon/" + service, ACTUATOR_USER,
                 ACTUATOR_PASSWORD);
         if (view.status != 200) {
             throw new AssertionError("the gateway's rotation of " + service + ": " + view);
         }
-        return view.json();
+        List<com.fasterxml.jackson.databind.JsonNode> routed = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode instance : view.json().path("instances")) {
+            if (instance.path("inRotation").asBoolean()) {
+                routed.add(instance);
+            }
+        }
+        return routed;
     }
 
     /** An application's registry password (its Eureka account is named as the application, i.e. the module). */

@@ -57,9 +57,14 @@ class KeyRotationTest {
         mvc.perform(post("/auth/keys/rotation").header("Authorization", "Bearer " + member))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/auth/keys/rotation")).andExpect(status().isUnauthorized());
+        // The schedule makes the next key ahead; the rotation publishes that one and leaves none made ahead.
+        keys.maintain();
+        String madeAhead = keys.nextKeyId().orElseThrow();
         String rotation = mvc.perform(post("/auth/keys/rotation").header("Authorization", "Bearer " + before))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         String next = json.readTree(rotation).get("kid").asText();
+        assertThat(next).isEqualTo(madeAhead);
+        assertThat(keys.nextKeyId()).isEmpty();
         assertThat(Instant.parse(json.readTree(rotation).get("signsFrom").asText()))
                 .isEqualTo(clock.instant().plus(Duration.ofSeconds(60)).truncatedTo(ChronoUnit.MILLIS));
         // Asked again while it waits: the same key, no third one.
@@ -74,6 +79,8 @@ class KeyRotationTest {
 
         clock.advance(Duration.ofSeconds(61));
         keys.maintain();
+        assertThat(keys.nextKeyId()).as("a fresh key made ahead for the rotation after").get()
+                .isNotIn(first, next);
         String after = login();
         assertThat(keyId(after)).isEqualTo(next);
         // Both verify: the old token was issued before the rotation and has not expired.

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
  *     clock skew), then is deleted;</li>
  * <li>rotation is due every {@code key-rotation-interval}, or asked for by an admin; at most one key waits.</li>
  * </ul>
+ * The next key is made and sealed ahead, by the maintenance schedule: an RSA key pair and the key derivation that
+ * seals it take up to seconds of CPU on a busy machine, more than a caller through the gateway waits for an answer
+ * (its read timeout), so an admin's rotation only stores a key made earlier.
  * Every instance reloads the table on a schedule, so they all publish and sign alike.
  */
 @Component
@@ -48,6 +52,7 @@ public class SigningKeys {
     private final KeySealing sealing;
     private final RSAKey configured;
     private final Map<String, RSAKey> opened = new HashMap<>();
+    private final AtomicReference<PreparedKey> next = new AtomicReference<>();
     private volatile List<LoadedKey> keys = List.of();
 
     public SigningKeys(TokenProperties properties, SigningKeyStore store, Clock clock) {
@@ -133,7 +138,15 @@ public class SigningKeys {
         return rotation;
     }
 
-    /** Reloads the table, rotates when due, and deletes keys no token can need any more. */
+    /** The id of the key the next rotation will publish, once it has been made ahead. */
+    public Optional<String> nextKeyId() {
+        return Optional.ofNullable(next.get()).map(prepared -> prepared.key.getKeyID());
+    }
+
+    /**
+     * Reloads the table, rotates when due, deletes keys no token can need any more, and makes the next key ahead if
+     * none is ready.
+     */
     @Scheduled(fixedDelayString = "${member.token.key-check-interval-ms:10000}",
             initialDelayString = "${member.token.key-check-interval-ms:10000}")
     public void maintain() {
@@ -156,6 +169,9 @@ public class SigningKeys {
             }
         }
         reload();
+        if (next.get() == null) {
+            next.compareAndSet(null, prepare());
+        }
     }
 
     private boolean stillNeeded(List<LoadedKey> snapshot, int index, Instant now) {
@@ -164,6 +180,10 @@ public class SigningKeys {
         }
         Instant retired = snapshot.get(index + 1).signsFrom;
         return retired.isAfter(now) || retired.plus(properties.getTtl()).plus(CLOCK_SKEW).isAfter(now);
+    }
+
+    private synchronized void remember(RSAKey key) {
+        opened.put(key.getKeyID(), key);
     }
 
     private synchronized void reload() {
@@ -193,14 +213,33 @@ public class SigningKeys {
         return null;
     }
 
+    /** Uses the key made ahead if there is one (each is used once), else makes one now. */
     private StoredKey create(Instant now, Instant signsFrom) {
-        String pem = RsaPem.generate();
-        String kid = RsaPem.toJwk(pem).getKeyID();
+        PreparedKey prepared = Optional.ofNullable(next.getAndSet(null)).orElseGet(this::prepare);
+        String kid = prepared.key.getKeyID();
         // Whole milliseconds: the database keeps microseconds, rounded, which could put a key a moment in the future.
-        StoredKey key = new StoredKey(kid, sealing.seal(kid, pem), now.truncatedTo(ChronoUnit.MILLIS),
+        StoredKey key = new StoredKey(kid, prepared.sealed, now.truncatedTo(ChronoUnit.MILLIS),
                 signsFrom.truncatedTo(ChronoUnit.MILLIS));
         store.insert(key);
+        // Known already: no need to open what was just sealed (a second key derivation) when the table is reloaded.
+        remember(prepared.key);
         return key;
+    }
+
+    private PreparedKey prepare() {
+        String pem = RsaPem.generate();
+        RSAKey key = RsaPem.toJwk(pem);
+        return new PreparedKey(key, sealing.seal(key.getKeyID(), pem));
+    }
+
+    private static final class PreparedKey {
+        final RSAKey key;
+        final String sealed;
+
+        PreparedKey(RSAKey key, String sealed) {
+            this.key = key;
+            this.sealed = sealed;
+        }
     }
 
     private static final class LoadedKey {

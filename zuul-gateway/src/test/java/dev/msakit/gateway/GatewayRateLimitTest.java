@@ -35,17 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
         "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
-        "zuul.ratelimit.behind-proxy=true",
+        "gateway.rate-limit.behind-proxy=true",
         // A list is bound from one property source as a whole: each overridden policy is given in full.
-        "zuul.ratelimit.policy-list.auth[0].limit=2",
-        "zuul.ratelimit.policy-list.auth[0].refresh-interval=60",
-        "zuul.ratelimit.policy-list.auth[0].type=origin",
-        "zuul.ratelimit.default-policy-list[0].limit=3",
-        "zuul.ratelimit.default-policy-list[0].refresh-interval=60",
-        "zuul.ratelimit.default-policy-list[0].type=user",
-        "zuul.ratelimit.default-policy-list[1].limit=1000",
-        "zuul.ratelimit.default-policy-list[1].refresh-interval=60",
-        "zuul.ratelimit.default-policy-list[1].type=origin"})
+        "gateway.rate-limit.route-policies.auth[0].limit=2",
+        "gateway.rate-limit.route-policies.auth[0].refresh-interval=60",
+        "gateway.rate-limit.route-policies.auth[0].type=origin",
+        "gateway.rate-limit.default-policies[0].limit=3",
+        "gateway.rate-limit.default-policies[0].refresh-interval=60",
+        "gateway.rate-limit.default-policies[0].type=user",
+        "gateway.rate-limit.default-policies[1].limit=1000",
+        "gateway.rate-limit.default-policies[1].refresh-interval=60",
+        "gateway.rate-limit.default-policies[1].type=origin"})
 @AutoConfigureWireMock(port = 0)
 @ActiveProfiles("test")
 @Import(TestJwtConfiguration.class)
@@ -85,7 +85,7 @@ class GatewayRateLimitTest {
     void loginAttemptsAreLimitedPerClientAddressWith429AndRetryAfter() {
         ResponseEntity<String> first = login("10.0.0.1");
         assertThat(first.getStatusCodeValue()).isEqualTo(401);
-        // 2 a minute, 1 used: back in 30 s (not "0", Bucket4j's wait for the next token while one is left).
+        // 2 a minute, 1 used: whole again in 30 s (not "0", the wait for the next token while one is left).
         assertThat(first.getHeaders().getFirst("X-RateLimit-Limit")).isEqualTo("2");
         assertThat(first.getHeaders().getFirst("X-RateLimit-Reset")).isEqualTo("30000");
         assertThat(login("10.0.0.1").getStatusCodeValue()).isEqualTo(401);

@@ -8,12 +8,9 @@ import dev.msakit.contracts.PublicApi;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import dev.msakit.gateway.filter.PublicOnlyMethodFilter;
 import dev.msakit.gateway.filter.ZuulProblemResponse;
-import dev.msakit.gateway.ratelimit.MostRestrictiveLimitHeaders;
 import dev.msakit.gateway.retry.DifferentInstanceRetryFactory;
 import dev.msakit.gateway.ribbon.RibbonRotationEndpoint;
 import dev.msakit.platform.security.PublicPaths;
-import com.marcosbarbero.cloud.autoconfigure.zuul.ratelimit.config.properties.RateLimitProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryFactory;
 import org.springframework.cloud.netflix.ribbon.SpringClientFactory;
@@ -23,11 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
 public class GatewayConfig {
@@ -51,27 +43,6 @@ public class GatewayConfig {
                 new PublicOnlyMethodFilter(PublicPaths.parse(PublicApi.anonymousOnlyAtGateway(
                         properties.getRoutePrefix())), objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
-
-    /** Around Zuul, so it sees every header the rate limit filter writes. */
-    @Bean
-    public FilterRegistrationBean<MostRestrictiveLimitHeaders> mostRestrictiveLimitHeaders(
-            ObjectProvider<RateLimitProperties> rateLimits) {
-        Map<Long, Duration> intervalByLimit = new HashMap<>();
-        rateLimits.ifAvailable(properties -> {
-            List<RateLimitProperties.Policy> policies = new ArrayList<>(properties.getDefaultPolicyList());
-            properties.getPolicyList().values().forEach(policies::addAll);
-            for (RateLimitProperties.Policy policy : policies) {
-                if (policy.getLimit() != null && policy.getRefreshInterval() != null) {
-                    intervalByLimit.merge(policy.getLimit(), policy.getRefreshInterval(),
-                            (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                }
-            }
-        });
-        FilterRegistrationBean<MostRestrictiveLimitHeaders> registration = new FilterRegistrationBean<>(
-                new MostRestrictiveLimitHeaders(intervalByLimit));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
         return registration;
     }
 

@@ -30,6 +30,6 @@ class ClientAddressTest {
     }
 
     private static String address(int hops, String... headers) {
-        return MemberRateLimitUtils.clientAddress(Collections.enumeration(List.of(headers)), "10.9.9.9", hops);
+        return Callers.clientAddress(Collections.enumeration(List.of(headers)), "10.9.9.9", hops);
     }
 }

@@ -1,8 +1,5 @@
 package dev.msakit.gateway.ratelimit;
 
-import dev.msakit.platform.security.AccessTokens;
-import com.marcosbarbero.cloud.autoconfigure.zuul.ratelimit.config.RateLimitUtils;
-import com.marcosbarbero.cloud.autoconfigure.zuul.ratelimit.config.properties.RateLimitProperties;
 import com.netflix.zuul.context.RequestContext;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,38 +8,36 @@ import javax.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Tells the rate limiter who is calling. The library's own version asks Spring Security, which the gateway does not
- * use for routed requests: here the member is the subject of the token the JWT filter verified just before. A
- * caller without a token is counted by address, so anonymous clients do not share one bucket.
+ * Who is calling, as the rate limits count callers: the member, the subject of the token the JWT filter verified
+ * just before (the gateway does not use Spring Security for routed requests), or, without a token, the client
+ * address, so anonymous clients do not share one allowance.
  */
-public class MemberRateLimitUtils implements RateLimitUtils {
+public class Callers {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
-    private final RateLimitProperties properties;
+    private final boolean behindProxy;
     private final int trustedProxyHops;
 
-    public MemberRateLimitUtils(RateLimitProperties properties, int trustedProxyHops) {
+    public Callers(boolean behindProxy, int trustedProxyHops) {
         if (trustedProxyHops < 1) {
             throw new IllegalArgumentException("RATE_LIMIT_TRUSTED_PROXY_HOPS must be 1 or more");
         }
-        this.properties = properties;
+        this.behindProxy = behindProxy;
         this.trustedProxyHops = trustedProxyHops;
     }
 
-    @Override
-    public String getUser(HttpServletRequest request) {
-        Jwt token = verifiedToken();
-        return token != null ? "member-" + token.getSubject() : "address-" + getRemoteAddress(request);
+    /** The member, or the client address when the request carries no verified token. */
+    String memberOrAddress(RequestContext context) {
+        Jwt token = (Jwt) context.get(JwtAuthenticationFilter.VERIFIED_TOKEN);
+        return token != null ? "member-" + token.getSubject() : "address-" + address(context.getRequest());
     }
 
     /** The client address; X-Forwarded-For only behind a trusted proxy, or any client could choose its own key. */
-    @Override
-    public String getRemoteAddress(HttpServletRequest request) {
-        if (!properties.isBehindProxy()) {
+    String address(HttpServletRequest request) {
+        if (!behindProxy) {
             return request.getRemoteAddr();
         }
         return clientAddress(request.getHeaders(FORWARDED_FOR), request.getRemoteAddr(), trustedProxyHops);
@@ -65,15 +60,5 @@ public class MemberRateLimitUtils implements RateLimitUtils {
             }
         }
         return hops.size() < trustedProxyHops ? peer : hops.get(hops.size() - trustedProxyHops);
-    }
-
-    @Override
-    public Set<String> getUserRoles() {
-        Jwt token = verifiedToken();
-        return AccessTokens.roles(token);
-    }
-
-    private static Jwt verifiedToken() {
-        return (Jwt) RequestContext.getCurrentContext().get(JwtAuthenticationFilter.VERIFIED_TOKEN);
     }
 }

@@ -18,13 +18,14 @@ import sys
 
 READS = [("direct", "GET product direct, with token"),
          ("gateway-token", "GET product via gateway, with token"),
-         ("gateway-anonymous", "GET product via gateway, anonymous")]
+         ("gateway-anonymous", "GET product via gateway, anonymous"),
+         ("floor-token", "GET product via bare Zuul 1, with token")]
 OTHERS = [("catalog-legacy", "GET product, catalog switch LEGACY"),
           ("catalog-shadow", "GET product, catalog switch SHADOW"),
           ("orders-paced", "POST order, paced (4 connections)"),
           ("orders-saturation", "POST order, saturation (8 connections)"),
           ("orders-confirmed", "POST order -> CONFIRMED (Prefer: wait)")]
-GATEWAY, PRODUCT = "zuul-gateway", "product-service"
+GATEWAY, PRODUCT, FLOOR = "zuul-gateway", "product-service", "zuul-floor"
 TARGET_GATEWAY_US, TARGET_TOKEN_RATIO, TARGET_ANONYMOUS_RATIO = 150, 0.5, 0.6
 
 
@@ -119,7 +120,8 @@ def summarize(out):
         "warmup": json.loads(facts.get("warmup", "{}")),
         "groups": groups,
         "ratios": {"gateway_token_over_direct": ratio("gateway-token", "direct"),
-                   "gateway_anonymous_over_direct": ratio("gateway-anonymous", "direct")},
+                   "gateway_anonymous_over_direct": ratio("gateway-anonymous", "direct"),
+                   "bare_zuul_over_direct": ratio("floor-token", "direct")},
         "cold_start_s": {"api_ready": num(facts.get("api_ready")), "all_ready": num(facts.get("all_ready"))},
         "memory_mb": {"total_pss_after_run": num(facts.get("total_pss_mb"))},
         "discovery": {"ready_to_routed_s": num(facts.get("routed_after_s")),
@@ -155,9 +157,10 @@ def print_table(s, facts):
     print("Figures: mean [min-max] over the runs.")
     print()
     print("CPU per request, µs (from /proc: user + system time / requests)")
-    print(f"  {'':44} {GATEWAY:>22} {PRODUCT:>22}")
+    print(f"  {'':44} {GATEWAY:>22} {FLOOR + ' (bare)':>22} {PRODUCT:>22}")
     for group, label in READS:
-        print(f"  {label:44} {fmt(cpu_of(g, group, GATEWAY)):>22} {fmt(cpu_of(g, group, PRODUCT)):>22}")
+        print(f"  {label:44} {fmt(cpu_of(g, group, GATEWAY)):>22} {fmt(cpu_of(g, group, FLOOR)):>22} "
+              f"{fmt(cpu_of(g, group, PRODUCT)):>22}")
     print()
     print(f"  {'measurement':44} {'req/s':>22} {'p50 ms':>16} {'p99 ms':>16} {'failed':>7}")
     for group, label in READS + OTHERS:
@@ -169,6 +172,11 @@ def print_table(s, facts):
     gt, ga = cpu_of(g, "gateway-token", GATEWAY), cpu_of(g, "gateway-anonymous", GATEWAY)
     print(f"  {'gateway CPU per request, with token':50} {fmt(gt)} µs   (target <= {TARGET_GATEWAY_US})")
     print(f"  {'gateway CPU per request, anonymous':50} {fmt(ga)} µs   (target <= {TARGET_GATEWAY_US})")
+    floor = cpu_of(g, "floor-token", FLOOR)
+    if floor:
+        print(f"  {'bare Zuul 1 on Tomcat (the floor), with token':50} {fmt(floor)} µs   "
+              f"(gateway with token minus it: {delta(gt, floor)} µs, our filters and Ribbon/Hystrix/tracing)")
+        print(f"  {'bare Zuul / direct throughput, with token':50} {fmt(r['bare_zuul_over_direct'], 2)}")
     print(f"  {'gateway / direct throughput, with token':50} {fmt(r['gateway_token_over_direct'], 2)}   "
           f"(target >= {TARGET_TOKEN_RATIO})")
     print(f"  {'gateway / direct throughput, anonymous':50} {fmt(r['gateway_anonymous_over_direct'], 2)}   "

@@ -29,10 +29,38 @@ public class Callers {
         this.trustedProxyHops = trustedProxyHops;
     }
 
-    /** The member, or the client address when the request carries no verified token. */
-    String memberOrAddress(RequestContext context) {
-        Jwt token = (Jwt) context.get(JwtAuthenticationFilter.VERIFIED_TOKEN);
-        return token != null ? "member-" + token.getSubject() : "address-" + address(context.getRequest());
+    /** This request's caller; each of its keys is worked out once, when a policy first asks for it. */
+    Caller of(RequestContext context) {
+        return new Caller(context);
+    }
+
+    /** One request's caller, as the policies of its route count it. */
+    final class Caller {
+
+        private final RequestContext context;
+        private String address;
+        private String memberOrAddress;
+
+        private Caller(RequestContext context) {
+            this.context = context;
+        }
+
+        /** The client address (X-Forwarded-For parsed once per request, however many policies count it). */
+        String address() {
+            if (address == null) {
+                address = Callers.this.address(context.getRequest());
+            }
+            return address;
+        }
+
+        /** The member, or the client address when the request carries no verified token. */
+        String memberOrAddress() {
+            if (memberOrAddress == null) {
+                Jwt token = (Jwt) context.get(JwtAuthenticationFilter.VERIFIED_TOKEN);
+                memberOrAddress = token != null ? "member-" + token.getSubject() : "address-" + address();
+            }
+            return memberOrAddress;
+        }
     }
 
     /** The client address; X-Forwarded-For only behind a trusted proxy, or any client could choose its own key. */

@@ -109,11 +109,12 @@ public class RateLimitFilter extends ZuulFilter {
         long now = nanoTime.getAsLong();
         RateLimitPolicy shownPolicy = null;
         TokenBucket.Take shown = null;
+        Callers.Caller caller = callers.of(context);
         for (RateLimitPolicy policy : policies) {
             if (!policy.appliesTo(context)) {
                 continue;
             }
-            String key = route + '|' + policy.bucketKey(context, callers);
+            String key = route + '|' + policy.bucketKey(caller);
             TokenBucket.Take take = buckets.get(key, k -> new TokenBucket(policy.limit, policy.interval, now))
                     .take(now);
             if (take.refused()) {

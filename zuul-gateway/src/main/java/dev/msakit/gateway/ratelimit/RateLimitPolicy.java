@@ -61,13 +61,13 @@ final class RateLimitPolicy {
     }
 
     /** The bucket this request counts against: this policy's, for this caller. */
-    String bucketKey(RequestContext context, Callers callers) {
+    String bucketKey(Callers.Caller caller) {
         StringBuilder key = new StringBuilder(64).append(name);
         if (perMember) {
-            key.append('|').append(callers.memberOrAddress(context));
+            key.append('|').append(caller.memberOrAddress());
         }
         if (perAddress) {
-            key.append('|').append(callers.address(context.getRequest()));
+            key.append('|').append(caller.address());
         }
         return key.toString();
     }

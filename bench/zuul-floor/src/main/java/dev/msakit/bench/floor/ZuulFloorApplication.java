@@ -1,6 +1,7 @@
 package dev.msakit.bench.floor;
 
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -21,12 +22,18 @@ public class ZuulFloorApplication {
         SpringApplication.run(ZuulFloorApplication.class, args);
     }
 
-    /** The suite's services and gateway allow 1,000 requests per connection (platform-starter-web); so does this. */
+    /**
+     * Requests per connection, from the same setting as the gateway and services (MAX_KEEP_ALIVE_REQUESTS, default
+     * 1,000), so a bench run that changes it changes both sides of the comparison. Not platform-starter-web's bean:
+     * the starter would bring its request guard and error handling, which the floor must leave out.
+     */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> keepAliveRequests() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> keepAliveRequests(
+            @Value("${MAX_KEEP_ALIVE_REQUESTS:1000}") int maxKeepAliveRequests) {
         return factory -> factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol) {
-                ((AbstractHttp11Protocol<?>) connector.getProtocolHandler()).setMaxKeepAliveRequests(1000);
+                ((AbstractHttp11Protocol<?>) connector.getProtocolHandler())
+                        .setMaxKeepAliveRequests(maxKeepAliveRequests);
             }
         });
     }

@@ -8,6 +8,9 @@ public final class ServiceIds {
     public static final String ORDER = "order-service";
     /** The monolith the catalog and ordering move out of; it registers too, so the gateway and Admin find it. */
     public static final String LEGACY = "legacy-shop";
+    /** Owns the feature switches and releases; every gateway routes by the table it serves. */
+    public static final String RELEASE_CONTROL = "release-control";
+    public static final String GATEWAY = "zuul-gateway";
 
     private ServiceIds() {
     }

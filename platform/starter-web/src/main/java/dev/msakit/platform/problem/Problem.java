@@ -1,13 +1,17 @@
 package dev.msakit.platform.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one error body of every service and the gateway: RFC 7807 {@code application/problem+json}.
  * {@code errors} lists field-level validation failures so a client can point at the offending input;
- * {@code traceId} is what to quote in a bug report (it finds the request in Zipkin and in every log).
+ * {@code traceId} is what to quote in a bug report (it finds the request in Zipkin and in every log). Extension
+ * members (RFC 7807 §3.2) carry what a client needs to act, e.g. the current version after a failed If-Match.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class Problem {
@@ -21,6 +25,7 @@ public class Problem {
     private final String instance;
     private final List<FieldError> errors;
     private final String traceId;
+    private final Map<String, Object> extensions;
 
     public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
                    String traceId) {
@@ -31,6 +36,31 @@ public class Problem {
         this.instance = instance;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.traceId = traceId;
+        this.extensions = Map.of();
+    }
+
+    private Problem(Problem problem, Map<String, Object> extensions) {
+        this(problem.type, problem.title, problem.status, problem.detail, problem.instance, problem.errors,
+                problem.traceId, extensions);
+    }
+
+    private Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+                    String traceId, Map<String, Object> extensions) {
+        this.type = type;
+        this.title = title;
+        this.status = status;
+        this.detail = detail;
+        this.instance = instance;
+        this.errors = errors;
+        this.traceId = traceId;
+        this.extensions = extensions;
+    }
+
+    /** This problem with one more extension member. */
+    public Problem with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(this, java.util.Collections.unmodifiableMap(more));
     }
 
     public String getType() {
@@ -59,6 +89,11 @@ public class Problem {
 
     public String getTraceId() {
         return traceId;
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> getExtensions() {
+        return extensions;
     }
 
     /** One rejected input field. */

@@ -1,0 +1,84 @@
+package dev.msakit.release.switches;
+
+import dev.msakit.contracts.release.FeatureRoute.Mode;
+import dev.msakit.contracts.release.RoutingTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Changes switches one at a time per feature, each under a new revision of the routing table. */
+@Service
+public class FeatureSwitches {
+
+    private static final Logger log = LoggerFactory.getLogger(FeatureSwitches.class);
+
+    private final SwitchStore store;
+    private final ApplicationEventPublisher events;
+
+    public FeatureSwitches(SwitchStore store, ApplicationEventPublisher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    /**
+     * Applies the change; a conditional one only if the switch is still at the version the caller saw. The switch's
+     * row is locked before the revision's (every change takes them in this order: no deadlock), so a second change
+     * of the same switch waits, then sees the first one's version.
+     */
+    @Transactional
+    public FeatureSwitch change(String name, SwitchChange change) {
+        FeatureSwitch current = store.lock(name).orElseThrow(() -> new UnknownFeatureException(name));
+        if (change.getExpectedVersion().isPresent()
+                && change.getExpectedVersion().getAsLong() != current.getVersion()) {
+            throw new StaleVersionException(name, change.getExpectedVersion().getAsLong(), current.getVersion());
+        }
+        int percent;
+        if (change.getMode() == Mode.PERCENT) {
+            if (change.getPercent() == null) {
+                throw new InvalidChangeException("percent (0 to 100) is required for mode PERCENT");
+            }
+            percent = change.getPercent();
+        } else {
+            percent = change.getPercent() == null ? current.getPercent() : change.getPercent();
+        }
+        long revision = store.nextRevision();
+        Long ifMatch = change.getExpectedVersion().isPresent() ? change.getExpectedVersion().getAsLong() : null;
+        store.update(name, change.getMode(), percent, revision, change.getChangedBy(), ifMatch);
+        events.publishEvent(new RoutingTableChanged(revision));
+        log.info("Feature {} -> {}{} at revision {} by {}{}", name, change.getMode(),
+                change.getMode() == Mode.PERCENT ? " " + percent + " %" : "", revision, change.getChangedBy(),
+                ifMatch == null ? " (without If-Match)" : "");
+        return store.find(name).orElseThrow(() -> new UnknownFeatureException(name));
+    }
+
+    public FeatureSwitch get(String name) {
+        return store.find(name).orElseThrow(() -> new UnknownFeatureException(name));
+    }
+
+    public List<FeatureSwitch> all() {
+        return store.all();
+    }
+
+    public List<SwitchHistoryEntry> history(String name, int limit) {
+        get(name);
+        return store.history(name, limit);
+    }
+
+    /** The revision and the switches as of one snapshot: never a revision with a row of another. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public RoutingTable table() {
+        long revision = store.revision();
+        return new RoutingTable(revision, store.all().stream().map(FeatureSwitch::route)
+                .collect(Collectors.toList()));
+    }
+
+    public long revision() {
+        return store.revision();
+    }
+}

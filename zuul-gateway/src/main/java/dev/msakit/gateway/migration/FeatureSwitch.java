@@ -1,12 +1,13 @@
 package dev.msakit.gateway.migration;
 
+import dev.msakit.contracts.release.FeatureRoute;
+import dev.msakit.contracts.release.FeatureRoute.Mode;
 import org.springframework.util.AntPathMatcher;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** One feature's switch as stored: which requests it covers, which two services, and who serves it now. */
+/** One feature's switch as this gateway routes by it: which requests it covers, which two services, who serves. */
 public final class FeatureSwitch {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
@@ -20,23 +21,17 @@ public final class FeatureSwitch {
     private final int percent;
     private final Set<String> ignoredFields;
     private final long version;
-    private final String changedBy;
-    private final Instant changedAt;
 
-    public FeatureSwitch(String name, List<String> pathPatterns, Set<String> methods, String legacyService,
-                         String newService, Mode mode, int percent, Set<String> ignoredFields, long version,
-                         String changedBy, Instant changedAt) {
-        this.name = name;
-        this.pathPatterns = List.copyOf(pathPatterns);
-        this.methods = Set.copyOf(methods);
-        this.legacyService = legacyService;
-        this.newService = newService;
-        this.mode = mode;
-        this.percent = percent;
-        this.ignoredFields = Set.copyOf(ignoredFields);
-        this.version = version;
-        this.changedBy = changedBy;
-        this.changedAt = changedAt;
+    public FeatureSwitch(FeatureRoute route) {
+        this.name = route.getName();
+        this.pathPatterns = List.copyOf(route.getPathPatterns());
+        this.methods = Set.copyOf(route.getMethods());
+        this.legacyService = route.getLegacyService();
+        this.newService = route.getNewService();
+        this.mode = route.getMode();
+        this.percent = route.getPercent();
+        this.ignoredFields = Set.copyOf(route.getIgnoredFields());
+        this.version = route.getVersion();
     }
 
     /** Whether this switch decides the request (path as routed, without the gateway's prefix). */
@@ -72,18 +67,6 @@ public final class FeatureSwitch {
         return name;
     }
 
-    public List<String> getPathPatterns() {
-        return pathPatterns;
-    }
-
-    public Set<String> getMethods() {
-        return methods;
-    }
-
-    public String getLegacyService() {
-        return legacyService;
-    }
-
     public String getNewService() {
         return newService;
     }
@@ -102,13 +85,5 @@ public final class FeatureSwitch {
 
     public long getVersion() {
         return version;
-    }
-
-    public String getChangedBy() {
-        return changedBy;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
     }
 }

@@ -2,6 +2,7 @@ package dev.msakit.gateway.migration;
 
 import brave.Tracer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.gateway.control.ReleaseControlClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +11,6 @@ import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The per-feature switches between the legacy shop and the new services (see {@link MigrationRoutingFilter}). */
@@ -19,17 +19,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(MigrationProperties.class)
 public class MigrationConfig {
 
+    /** Filled by the control plane's poller (RoutingTablePoller); the gateway is ready once it has a table. */
     @Bean
-    public SwitchStore switchStore(JdbcTemplate jdbc) {
-        return new SwitchStore(jdbc);
-    }
-
-    @Bean
-    public SwitchTable switchTable(SwitchStore store) {
-        SwitchTable table = new SwitchTable(store);
-        // Routed requests are decided from the first one on: load before the gateway takes traffic.
-        table.refresh();
-        return table;
+    public SwitchTable switchTable() {
+        return new SwitchTable();
     }
 
     @Bean
@@ -45,14 +38,15 @@ public class MigrationConfig {
 
     @Bean(destroyMethod = "close")
     public ShadowReplayer shadowReplayer(RestTemplateBuilder builder, LoadBalancerClient loadBalancer,
-                                         ObjectMapper json, SwitchTable table, SwitchStore store,
-                                         MigrationCounters counters, MigrationProperties properties) {
+                                         ObjectMapper json, SwitchTable table,
+                                         ReleaseControlClient releaseControl, MigrationCounters counters,
+                                         MigrationProperties properties) {
         // Through Ribbon, like the routes, but not through Zuul: a replay is never seen by the client or counted
         // as one of its requests.
         return new ShadowReplayer(builder.setConnectTimeout(properties.getShadowTimeout())
                 .setReadTimeout(properties.getShadowTimeout())
-                .additionalInterceptors(new LoadBalancerInterceptor(loadBalancer)).build(), json, table, store,
-                counters, properties);
+                .additionalInterceptors(new LoadBalancerInterceptor(loadBalancer)).build(), json, table,
+                releaseControl, counters, properties);
     }
 
     @Bean

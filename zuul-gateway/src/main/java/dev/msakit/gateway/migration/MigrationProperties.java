@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * gateway.migration.*: how the per-feature switches behave on this gateway (poll-interval-ms is read by
- * {@link SwitchTable}'s schedule itself).
+ * gateway.migration.*: how the per-feature switches behave on this gateway (the switches themselves come from
+ * release-control, see {@link SwitchTable}).
  */
 @ConfigurationProperties("gateway.migration")
 public class MigrationProperties {
@@ -21,8 +21,6 @@ public class MigrationProperties {
     /** Bodies larger than this are not compared. */
     private int shadowMaxBodyBytes = 256 * 1024;
     private Duration shadowTimeout = Duration.ofSeconds(5);
-    /** Mismatches kept per feature for GET /api/admin/features/{name}/diffs. */
-    private int diffsKept = 100;
     /** The anonymous client's sticky cookie for PERCENT mode. */
     private String cookie = "msa-migration";
 
@@ -72,14 +70,6 @@ public class MigrationProperties {
 
     public void setShadowTimeout(Duration shadowTimeout) {
         this.shadowTimeout = shadowTimeout;
-    }
-
-    public int getDiffsKept() {
-        return diffsKept;
-    }
-
-    public void setDiffsKept(int diffsKept) {
-        this.diffsKept = diffsKept;
     }
 
     public String getCookie() {

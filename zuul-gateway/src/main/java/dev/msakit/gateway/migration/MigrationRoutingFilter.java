@@ -4,6 +4,7 @@ import com.netflix.hystrix.HystrixCircuitBreaker;
 import com.netflix.hystrix.HystrixCommandKey;
 import com.netflix.hystrix.strategy.properties.HystrixPropertiesFactory;
 import com.netflix.zuul.context.RequestContext;
+import dev.msakit.contracts.release.FeatureRoute.Mode;
 import dev.msakit.gateway.filter.RoutedRequestFilter;
 
 import javax.servlet.http.HttpServletRequest;

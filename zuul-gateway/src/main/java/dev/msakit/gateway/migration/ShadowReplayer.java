@@ -2,6 +2,8 @@ package dev.msakit.gateway.migration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.contracts.release.ShadowDifference;
+import dev.msakit.gateway.control.ReleaseControlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpEntity;
@@ -31,17 +33,18 @@ public class ShadowReplayer implements AutoCloseable {
     private final RestTemplate loadBalanced;
     private final ObjectMapper json;
     private final SwitchTable switches;
-    private final SwitchStore store;
+    private final ReleaseControlClient releaseControl;
     private final MigrationCounters counters;
     private final MigrationProperties properties;
     private final ThreadPoolExecutor pool;
 
-    public ShadowReplayer(RestTemplate loadBalanced, ObjectMapper json, SwitchTable switches, SwitchStore store,
-                          MigrationCounters counters, MigrationProperties properties) {
+    public ShadowReplayer(RestTemplate loadBalanced, ObjectMapper json, SwitchTable switches,
+                          ReleaseControlClient releaseControl, MigrationCounters counters,
+                          MigrationProperties properties) {
         this.loadBalanced = loadBalanced;
         this.json = json;
         this.switches = switches;
-        this.store = store;
+        this.releaseControl = releaseControl;
         this.counters = counters;
         this.properties = properties;
         this.pool = new ThreadPoolExecutor(properties.getShadowConcurrency(), properties.getShadowConcurrency(),
@@ -73,12 +76,22 @@ public class ShadowReplayer implements AutoCloseable {
                 counters.shadow(replay.feature, "mismatched");
                 log.info("Shadow mismatch on {} {} (trace {}): {}", replay.method, replay.path, replay.traceId,
                         differences);
-                store.recordDiff(replay.feature, replay.method, replay.path, replay.traceId, differences,
-                        properties.getDiffsKept());
+                report(replay, differences);
             }
         } catch (IOException | RuntimeException e) {
             counters.shadow(replay.feature, "failed");
             log.debug("Shadow replay of {} {} failed: {}", replay.method, replay.path, e.toString());
+        }
+    }
+
+    /** From this replay thread, off the client's request like the replay itself; a lost report is only logged. */
+    private void report(Replay replay, List<String> differences) {
+        try {
+            releaseControl.difference(replay.feature, new ShadowDifference(replay.method, replay.path,
+                    replay.traceId, differences));
+        } catch (RuntimeException e) {
+            log.warn("Shadow mismatch on {} {} not reported to release-control: {}", replay.method, replay.path,
+                    e.toString());
         }
     }
 

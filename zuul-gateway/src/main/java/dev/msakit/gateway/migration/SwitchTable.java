@@ -1,29 +1,27 @@
 package dev.msakit.gateway.migration;
 
+import dev.msakit.contracts.release.FeatureRoute;
+import dev.msakit.contracts.release.FeatureRoute.Mode;
+import dev.msakit.contracts.release.RoutingTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * This gateway instance's copy of the switch table, read on every routed request without touching the database.
- * A poll of the latest version replaces the whole copy when anything changed; while the database is away the last
- * copy keeps routing (one warning per outage), so switches never take the gateway down.
+ * This gateway instance's copy of the routing table release-control serves, read on every routed request without a
+ * call anywhere. A newer table replaces the whole copy at once; while release-control is away the last copy keeps
+ * routing. Before the first table arrives nothing is decided here, and the gateway is not ready (RoutingTableHealth).
  */
 public class SwitchTable {
 
     private static final Logger log = LoggerFactory.getLogger(SwitchTable.class);
 
-    private final SwitchStore store;
-    private volatile Snapshot current = new Snapshot(-1, Map.of());
-    private volatile boolean storeDown;
-
-    public SwitchTable(SwitchStore store) {
-        this.store = store;
-    }
+    private volatile Snapshot current = new Snapshot(-1, Map.of(), null);
 
     /** The switch deciding this request, if any. */
     public Optional<FeatureSwitch> decide(String method, String path) {
@@ -43,29 +41,35 @@ public class SwitchTable {
         return current.switches.values();
     }
 
-    public long version() {
-        return current.version;
+    /** The revision of the table routing now; -1 before the first. */
+    public long revision() {
+        return current.revision;
     }
 
-    @Scheduled(fixedDelayString = "${gateway.migration.poll-interval-ms:500}")
-    public void refresh() {
-        try {
-            long latest = store.latestVersion();
-            if (latest != current.version) {
-                current = new Snapshot(latest, store.all());
-                log.info("Feature switches at version {}: {}", latest, describe());
-            }
-            if (storeDown) {
-                storeDown = false;
-                log.info("Feature switch table reachable again");
-            }
-        } catch (RuntimeException e) {
-            if (!storeDown) {
-                storeDown = true;
-                log.warn("Feature switch table unreachable, routing on version {} until it is back: {}",
-                        current.version, e.getMessage());
-            }
+    public boolean isLoaded() {
+        return current.revision >= 0;
+    }
+
+    /** When the table routing now was applied; null before the first. */
+    public Instant appliedAt() {
+        return current.appliedAt;
+    }
+
+    /**
+     * Routes by this table from the next request on. Any other revision than the current one is applied: release-control
+     * is the truth, and a lower revision means its history started over (a new database), not an old answer.
+     */
+    public synchronized boolean apply(RoutingTable table) {
+        if (table.getRevision() == current.revision) {
+            return false;
         }
+        Map<String, FeatureSwitch> switches = new LinkedHashMap<>();
+        for (FeatureRoute route : table.getFeatures()) {
+            switches.put(route.getName(), new FeatureSwitch(route));
+        }
+        current = new Snapshot(table.getRevision(), switches, Instant.now());
+        log.info("Routing table at revision {}: {}", table.getRevision(), describe());
+        return true;
     }
 
     private String describe() {
@@ -76,12 +80,14 @@ public class SwitchTable {
     }
 
     private static final class Snapshot {
-        final long version;
+        final long revision;
         final Map<String, FeatureSwitch> switches;
+        final Instant appliedAt;
 
-        Snapshot(long version, Map<String, FeatureSwitch> switches) {
-            this.version = version;
+        Snapshot(long revision, Map<String, FeatureSwitch> switches, Instant appliedAt) {
+            this.revision = revision;
             this.switches = switches;
+            this.appliedAt = appliedAt;
         }
     }
 }

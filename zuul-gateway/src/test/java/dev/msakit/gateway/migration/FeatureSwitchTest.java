@@ -1,10 +1,9 @@
 package dev.msakit.gateway.migration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.msakit.contracts.release.FeatureRoute.Mode;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +29,16 @@ import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.resetAllRequests;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -45,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The switches on the real Zuul chain and a real switch table (PostgreSQL): WireMock answers as product-service (the
- * new side) and a second WireMock as the legacy shop, each with a body that tells them apart.
+ * The switches on the real Zuul chain, routed by the table a release-control stub serves: WireMock answers as
+ * product-service (the new side) and member-service (the gateway's service token), a second WireMock as the legacy
+ * shop, each with a body that tells them apart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
@@ -58,44 +63,50 @@ import static org.awaitility.Awaitility.await;
 class FeatureSwitchTest {
 
     private static final WireMockServer LEGACY = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static final ReleaseControlStub CONTROL = new ReleaseControlStub();
 
     static {
         LEGACY.start();
     }
 
     @DynamicPropertySource
-    static void legacyShop(DynamicPropertyRegistry registry) {
+    static void legacyShopAndReleaseControl(DynamicPropertyRegistry registry) {
         registry.add("legacy-shop.ribbon.listOfServers", () -> "localhost:" + LEGACY.port());
+        registry.add("release-control.ribbon.listOfServers", () -> "localhost:" + CONTROL.server.port());
     }
 
     @AfterAll
-    static void stopLegacy() {
+    static void stopLegacyAndReleaseControl() {
         LEGACY.stop();
+        CONTROL.stop();
     }
 
     @Autowired
     private TestRestTemplate rest;
     @Autowired
-    private ObjectMapper json;
+    private SwitchTable table;
+    @Autowired
+    private MigrationCounters counters;
 
     @BeforeEach
     void bothSidesAnswer() {
         LEGACY.resetAll();
         resetAllRequests();
+        CONTROL.server.resetRequests();
+        stubFor(post(urlEqualTo("/auth/service-token")).willReturn(okJson(
+                "{\"access_token\":\"gateway-service-token\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
         stubFor(get(urlPathEqualTo("/products/1")).willReturn(okJson("{\"id\":1,\"name\":\"new\"}")));
         LEGACY.stubFor(get(urlPathEqualTo("/products/1")).willReturn(okJson("{\"id\":1,\"name\":\"legacy\"}")));
-        switchTo("catalog", "{\"mode\":\"NEW\"}");
+        switchTo("catalog", Mode.NEW, 0);
     }
 
     @Test
-    void theNewServiceServesByDefaultAndAFlipToLegacyTakesEffectWithoutARestart() throws Exception {
+    void theNewServiceServesByDefaultAndAFlipToLegacyTakesEffectWithoutARestart() {
         ResponseEntity<String> before = rest.getForEntity("/api/products/1", String.class);
         assertThat(before.getBody()).contains("\"new\"");
         assertThat(before.getHeaders().getFirst("X-Migration-Target")).isEqualTo("new");
 
-        JsonNode changed = switchTo("catalog", "{\"mode\":\"LEGACY\"}");
-        assertThat(changed.path("mode").asText()).isEqualTo("LEGACY");
-        assertThat(changed.path("changedBy").asText()).isEqualTo("member 1");
+        switchTo("catalog", Mode.LEGACY, 0);
 
         ResponseEntity<String> after = rest.getForEntity("/api/products/1", String.class);
         assertThat(after.getBody()).contains("\"legacy\"");
@@ -104,41 +115,71 @@ class FeatureSwitchTest {
         stubFor(get(urlEqualTo("/members/me")).willReturn(okJson("{\"id\":1}")));
         assertThat(rest.exchange("/api/members/me", HttpMethod.GET, new HttpEntity<>(bearer(TOKENS.member(1))),
                 String.class).getHeaders().getFirst("X-Migration-Target")).isEqualTo("new");
-
-        JsonNode history = json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog/history", null)
-                .getBody());
-        assertThat(history.get(0).path("mode").asText()).isEqualTo("LEGACY");
-        assertThat(history.get(1).path("mode").asText()).isEqualTo("NEW");
     }
 
     @Test
-    void badChangesAreRefusedWithAProblemAndChangeNothing() throws Exception {
-        long version = json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog", null).getBody())
-                .path("version").asLong();
+    void theTableIsAskedForWithTheGatewaysServiceTokenAndTheRevisionItHas() {
+        long revision = switchTo("catalog", Mode.LEGACY, 0);
 
-        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/nosuch", "{\"mode\":\"NEW\"}"),
-                HttpStatus.NOT_FOUND, "nosuch");
-        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{\"mode\":\"PERCENT\",\"percent\":101}"),
-                HttpStatus.BAD_REQUEST, "percent");
-        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{\"mode\":\"PERCENT\"}"),
-                HttpStatus.BAD_REQUEST, "percent");
-        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{\"mode\":\"SIDEWAYS\"}"),
-                HttpStatus.BAD_REQUEST, null);
-        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{\"mode\":"),
-                HttpStatus.BAD_REQUEST, null);
-        assertProblem(admin(HttpMethod.PUT, "/api/admin/features/catalog", "{}"), HttpStatus.BAD_REQUEST, "mode");
-        ResponseEntity<String> member = rest.exchange("/api/admin/features/catalog", HttpMethod.PUT,
-                new HttpEntity<>("{\"mode\":\"LEGACY\"}", jsonWith(TOKENS.member(7))), String.class);
-        assertProblem(member, HttpStatus.FORBIDDEN, "ADMIN");
-        ResponseEntity<String> anonymous = rest.exchange("/api/admin/features/catalog", HttpMethod.PUT,
-                new HttpEntity<>("{\"mode\":\"LEGACY\"}", jsonWith(null)), String.class);
-        assertProblem(anonymous, HttpStatus.UNAUTHORIZED, null);
-        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
-        assertProblem(rest.getForEntity("/api/admin/features", String.class), HttpStatus.UNAUTHORIZED, null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> CONTROL.server.verify(
+                getRequestedFor(urlPathEqualTo("/internal/routing-table"))
+                        .withHeader("If-None-Match", equalTo("\"" + revision + "\""))
+                        .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer gateway-service-token"))
+                        .withQueryParam("waitMs", equalTo("25000"))));
+        verify(postRequestedFor(urlEqualTo("/auth/service-token"))
+                .withRequestBody(matchingJsonPath("$.clientId", equalTo("zuul-gateway")))
+                .withRequestBody(matchingJsonPath("$.clientSecret", equalTo("test-gateway-secret"))));
+        // And it reports the revision it routes by, with its counters.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> CONTROL.server.verify(
+                putRequestedFor(urlMatching("/internal/gateways/zuul-gateway.*"))
+                        .withRequestBody(matchingJsonPath("$.appliedRevision", equalTo(Long.toString(revision))))
+                        .withRequestBody(matchingJsonPath("$.counters.catalog"))));
+    }
 
-        JsonNode after = json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog", null).getBody());
-        assertThat(after.path("version").asLong()).isEqualTo(version);
-        assertThat(after.path("mode").asText()).isEqualTo("NEW");
+    @Test
+    void whileReleaseControlIsAwayTheLastTableKeepsRoutingAndTheNextOneIsTakenWhenItIsBack() {
+        long legacy = switchTo("catalog", Mode.LEGACY, 0);
+        CONTROL.server.stubFor(get(urlPathEqualTo("/internal/routing-table")).atPriority(0)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        try {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> CONTROL.server.verify(
+                    getRequestedFor(urlPathEqualTo("/internal/routing-table"))
+                            .withHeader("If-None-Match", equalTo("\"" + legacy + "\""))));
+            for (int i = 0; i < 5; i++) {
+                assertThat(rest.getForEntity("/api/products/1", String.class).getHeaders()
+                        .getFirst("X-Migration-Target")).isEqualTo("legacy");
+            }
+            assertThat(table.revision()).isEqualTo(legacy);
+        } finally {
+            CONTROL.server.removeStubMapping(CONTROL.server.getStubMappings().stream()
+                    .filter(m -> m.getPriority() != null && m.getPriority() == 0).findFirst().orElseThrow());
+        }
+        switchTo("catalog", Mode.NEW, 0);
+        assertThat(rest.getForEntity("/api/products/1", String.class).getHeaders().getFirst("X-Migration-Target"))
+                .isEqualTo("new");
+    }
+
+    @Test
+    void theSwitchesAdminApiIsRoutedToReleaseControlWithTheCallersTokenAndItsInternalApiIsNot() {
+        CONTROL.server.stubFor(get(urlEqualTo("/admin/features/catalog")).willReturn(okJson("{\"name\":\"catalog\"}")
+                .withHeader("ETag", "\"7\"")));
+
+        String token = TOKENS.admin(1);
+        HttpHeaders admin = bearer(token);
+        // WireMock's Jetty would gzip and tag the ETag "7--gzip"; the real release-control does not.
+        admin.set(HttpHeaders.ACCEPT_ENCODING, "identity");
+        ResponseEntity<String> routed = rest.exchange("/api/admin/features/catalog", HttpMethod.GET,
+                new HttpEntity<>(admin), String.class);
+
+        assertThat(routed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(routed.getHeaders().getETag()).isEqualTo("\"7\"");
+        CONTROL.server.verify(getRequestedFor(urlEqualTo("/admin/features/catalog"))
+                .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token)));
+        assertThat(rest.getForEntity("/api/admin/features/catalog", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.exchange("/api/internal/routing-table", HttpMethod.GET, new HttpEntity<>(admin),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        CONTROL.server.verify(1, getRequestedFor(urlPathEqualTo("/admin/features/catalog")));
     }
 
     @Test
@@ -147,7 +188,7 @@ class FeatureSwitchTest {
         stubFor(get(urlPathEqualTo("/products/2")).willReturn(okJson("{\"id\":2,\"price\":10.0}")));
         LEGACY.stubFor(get(urlPathEqualTo("/products/3")).willReturn(okJson("{\"id\":3,\"price\":10.00,\"stock\":4}")));
         stubFor(get(urlPathEqualTo("/products/3")).willReturn(okJson("{\"id\":3,\"price\":11.00,\"stock\":4}")));
-        switchTo("catalog", "{\"mode\":\"SHADOW\"}");
+        switchTo("catalog", Mode.SHADOW, 0);
         long mismatchedBefore = counter("shadow.mismatched");
         long comparedBefore = counter("shadow.compared");
 
@@ -160,9 +201,12 @@ class FeatureSwitchTest {
         ResponseEntity<String> differing = rest.getForEntity("/api/products/3", String.class);
         assertThat(differing.getBody()).isEqualTo("{\"id\":3,\"price\":10.00,\"stock\":4}");
         await().atMost(Duration.ofSeconds(10)).until(() -> counter("shadow.mismatched") == mismatchedBefore + 1);
-        JsonNode diffs = json.readTree(admin(HttpMethod.GET, "/api/admin/features/catalog/diffs", null).getBody());
-        assertThat(diffs.get(0).path("path").asText()).isEqualTo("/products/3");
-        assertThat(diffs.get(0).path("differingPaths").toString()).isEqualTo("[\"$.price\"]");
+        // The difference goes to release-control, which keeps them for the admin API.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> CONTROL.server.verify(
+                postRequestedFor(urlEqualTo("/internal/features/catalog/diffs"))
+                        .withRequestBody(matchingJsonPath("$.path", equalTo("/products/3")))
+                        .withRequestBody(equalToJson("{\"differingPaths\":[\"$.price\"]}", true, true))));
+        CONTROL.server.verify(1, postRequestedFor(urlEqualTo("/internal/features/catalog/diffs")));
         // The replay reached the new side; legacy was asked twice (the client's answer and the noise pass).
         verify(getRequestedFor(urlPathEqualTo("/products/3")));
         LEGACY.verify(2, getRequestedFor(urlPathEqualTo("/products/3")));
@@ -171,7 +215,7 @@ class FeatureSwitchTest {
     @Test
     void shadowNeverReplaysAWrite() throws Exception {
         LEGACY.stubFor(post(urlEqualTo("/products")).willReturn(okJson("{\"id\":9}").withStatus(201)));
-        switchTo("catalog", "{\"mode\":\"SHADOW\"}");
+        switchTo("catalog", Mode.SHADOW, 0);
 
         ResponseEntity<String> created = admin(HttpMethod.POST, "/api/products",
                 "{\"name\":\"Mug\",\"price\":1,\"stock\":1}");
@@ -185,7 +229,7 @@ class FeatureSwitchTest {
 
     @Test
     void percentKeepsEachMemberAndEachAnonymousClientOnOneSide() {
-        switchTo("catalog", "{\"mode\":\"PERCENT\",\"percent\":50}");
+        switchTo("catalog", Mode.PERCENT, 50);
         Set<String> sides = new HashSet<>();
         for (long member = 1; member <= 30; member++) {
             HttpEntity<Void> request = new HttpEntity<>(bearer(TOKENS.member(member)));
@@ -218,7 +262,7 @@ class FeatureSwitchTest {
     @Test
     void whileTheNewSidesCircuitIsOpenReadsFallBackToLegacyButWritesNever() throws Exception {
         LEGACY.stubFor(get(urlPathEqualTo("/orders")).willReturn(okJson("{\"content\":[],\"source\":\"legacy\"}")));
-        switchTo("ordering", "{\"mode\":\"NEW\"}");
+        switchTo("ordering", Mode.NEW, 0);
         HttpEntity<Void> member = new HttpEntity<>(bearer(TOKENS.member(5)));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
@@ -255,36 +299,24 @@ class FeatureSwitchTest {
         });
     }
 
-    private long counter(String name) throws Exception {
+    private long counter(String name) {
         return counter("catalog", name);
     }
 
-    private long counter(String feature, String name) throws Exception {
-        return json.readTree(admin(HttpMethod.GET, "/api/admin/features/" + feature, null).getBody())
-                .path("countersHere").path(name).asLong();
+    private long counter(String feature, String name) {
+        return counters.of(feature).get(name);
     }
 
-    private JsonNode switchTo(String feature, String body) {
-        ResponseEntity<String> response = admin(HttpMethod.PUT, "/api/admin/features/" + feature, body);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-        try {
-            return json.readTree(response.getBody());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    /** release-control publishes the change; returns its revision once this gateway routes by it. */
+    private long switchTo(String feature, Mode mode, int percent) {
+        long revision = CONTROL.change(feature, mode, percent);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> table.revision() == revision);
+        return revision;
     }
 
     private ResponseEntity<String> admin(HttpMethod method, String path, String body) {
         return rest.exchange(path, method, new HttpEntity<>(body, jsonWith(TOKENS.admin(1))), String.class);
-    }
-
-    private void assertProblem(ResponseEntity<String> response, HttpStatus status, String detailMentions)
-            throws Exception {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        if (detailMentions != null) {
-            assertThat(json.readTree(response.getBody()).path("detail").asText()).contains(detailMentions);
-        }
     }
 
     private static HttpHeaders bearer(String token) {

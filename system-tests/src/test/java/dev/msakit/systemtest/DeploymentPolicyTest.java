@@ -225,7 +225,7 @@ class DeploymentPolicyTest {
     private Map<String, String> databases() {
         Map<String, String> databases = new java.util.LinkedHashMap<>();
         for (SuiteDeclaration.Process owner : declaration.databaseOwners()) {
-            // Named by the owner's account: member-db, ..., legacy-db, gateway-db.
+            // Named by the owner's account: member-db, ..., legacy-db, release-db.
             databases.put(owner.module, owner.account().toLowerCase(java.util.Locale.ROOT) + "-db");
         }
         return databases;

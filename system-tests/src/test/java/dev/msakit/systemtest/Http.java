@@ -42,6 +42,13 @@ final class Http {
         return send(request(url, bearer).header("Content-Type", "application/json").PUT(body(json)));
     }
 
+    /** With extra headers, e.g. If-Match. */
+    static Response put(String url, String bearer, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(url, bearer).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.PUT(body(json)));
+    }
+
     static Response delete(String url, String bearer) {
         return send(request(url, bearer).DELETE());
     }

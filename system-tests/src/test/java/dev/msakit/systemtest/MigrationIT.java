@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Moving features out of the legacy shop, on the real processes: per-feature switches in the gateway's database,
- * the two sides kept current over the broker, shadow comparison, and a flip seen by a second gateway. Every test
- * leaves both features NEW, as the suite starts.
+ * Moving features out of the legacy shop, on the real processes: per-feature switches kept by release-control and
+ * followed by every gateway, the two sides kept current over the broker, shadow comparison, and flips and
+ * concurrent changes seen by a second gateway. Every test leaves both features NEW, as the suite starts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -139,7 +139,9 @@ class MigrationIT {
         long product = scenario.newProduct(admin, 4);
         await().atMost(Duration.ofSeconds(20)).until(() -> stockAt(suite.legacy.url(), product) == 4);
         flip("catalog", "{\"mode\":\"SHADOW\"}");
-        JsonNode before = feature("catalog").path("countersHere");
+        // This gateway's counters as it reported them to release-control (every 2 s).
+        String here = "zuul-gateway:localhost:" + suite.gateway.port();
+        JsonNode before = feature("catalog").path("countersByGateway").path(here);
 
         for (int i = 0; i < 20; i++) {
             Http.Response read = Http.get(api + "/products/" + product, null);
@@ -147,10 +149,12 @@ class MigrationIT {
             assertThat(read.header("X-Migration-Target")).isEqualTo("legacy");
             assertThat(Http.get(api + "/products?size=50", null).status).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> feature("catalog").path("countersHere")
+        await().atMost(Duration.ofSeconds(20)).until(() -> feature("catalog").path("countersByGateway").path(here)
                 .path("shadow.compared").asLong() >= before.path("shadow.compared").asLong() + 40);
-        assertThat(feature("catalog").path("countersHere").path("shadow.mismatched").asLong())
+        assertThat(feature("catalog").path("countersByGateway").path(here).path("shadow.mismatched").asLong())
                 .isEqualTo(before.path("shadow.mismatched").asLong());
+        assertThat(feature("catalog").path("counters").path("shadow.compared").asLong())
+                .as("summed over the gateways").isGreaterThanOrEqualTo(before.path("shadow.compared").asLong() + 40);
 
         // A difference only the legacy database has (written behind the shop's back, so nothing syncs it).
         try (Connection legacyDb = suite.database.connect("legacy-shop", "legacy-shop");
@@ -227,10 +231,13 @@ class MigrationIT {
             System.out.println("Requests during 6 flips: " + done.get() + ", failed: " + failures.size());
             assertThat(done.get()).isGreaterThan(50);
             assertThat(failures).isEmpty();
+
+            concurrentChangesThroughBothGatewaysAreAppliedByBothInCommitOrder(second);
         } finally {
             second.terminate();
             second.stop();
             flip("catalog", "{\"mode\":\"NEW\"}");
+            flip("ordering", "{\"mode\":\"NEW\"}");
         }
     }
 
@@ -271,6 +278,95 @@ class MigrationIT {
         assertThat(feature("catalog").path("version").asLong()).isEqualTo(version);
         assertThat(Http.get(api + "/admin/features/catalog/history", admin).json().get(0).path("changedBy").asText())
                 .startsWith("member ");
+    }
+
+    /**
+     * 20 rounds of 10 changes (200 in all) that 8 admins send at once through both gateways, at random features and
+     * modes, half with If-Match: after each round both gateways route by exactly the revision release-control
+     * serves within 2 s of the round's last commit, and the history lists every change that was answered 200.
+     */
+    private void concurrentChangesThroughBothGatewaysAreAppliedByBothInCommitOrder(SuiteProcess second)
+            throws Exception {
+        List<SuiteProcess> gateways = List.of(suite.gateway, second);
+        List<String> apis = List.of(api, second.url() + "/api");
+        long startRevision = tableRevision();
+        ExecutorService admins = Executors.newFixedThreadPool(8);
+        AtomicInteger applied = new AtomicInteger();
+        AtomicInteger appliedUnconditionally = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Long> propagationMs = new ArrayList<>();
+        java.util.Random random = new java.util.Random(26);
+        for (int round = 0; round < 20; round++) {
+            List<Future<?>> changes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String through = apis.get(random.nextInt(2));
+                String feature = random.nextBoolean() ? "catalog" : "ordering";
+                String mode = List.of("LEGACY", "NEW", "SHADOW", "PERCENT").get(random.nextInt(4));
+                int percent = random.nextInt(101);
+                boolean conditional = random.nextBoolean();
+                changes.add(admins.submit(() -> {
+                    Map<String, String> ifMatch = conditional ? Map.of("If-Match",
+                            Http.get(through + "/admin/features/" + feature, admin).header("ETag")) : Map.of();
+                    Http.Response r = Http.put(through + "/admin/features/" + feature, admin,
+                            "{\"mode\":\"" + mode + "\",\"percent\":" + percent + "}", ifMatch);
+                    if (r.status == 200) {
+                        applied.incrementAndGet();
+                        if (!conditional) {
+                            appliedUnconditionally.incrementAndGet();
+                        }
+                    } else {
+                        assertThat(r.status).as(r.body).isEqualTo(412);
+                        assertThat(r.json().path("currentVersion").asLong()).isPositive();
+                        refused.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> change : changes) {
+                change.get(60, TimeUnit.SECONDS);
+            }
+            long lastCommit = System.nanoTime();
+            long served = tableRevision();
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).until(() ->
+                    gateways.stream().allMatch(g -> appliedRevision(g) == served));
+            propagationMs.add((System.nanoTime() - lastCommit) / 1_000_000);
+        }
+        admins.shutdown();
+        java.util.Collections.sort(propagationMs);
+        System.out.println("Concurrent changes through two gateways: applied " + applied + " (" + appliedUnconditionally
+                + " without If-Match), refused 412 " + refused + "; both gateways on the served revision after (ms) p50 "
+                + propagationMs.get(propagationMs.size() / 2) + ", max " + propagationMs.get(propagationMs.size() - 1));
+        assertThat(applied.get() + refused.get()).isEqualTo(200);
+        assertThat(tableRevision() - startRevision).as("one revision per applied change").isEqualTo(applied.get());
+
+        List<JsonNode> recorded = new ArrayList<>();
+        for (String feature : List.of("catalog", "ordering")) {
+            for (JsonNode change : Http.get(api + "/admin/features/" + feature + "/history?limit=1000", admin).json()) {
+                if (change.path("version").asLong() > startRevision) {
+                    recorded.add(change);
+                }
+            }
+        }
+        assertThat(recorded).hasSize(applied.get());
+        assertThat(recorded.stream().filter(c -> !c.path("conditional").asBoolean()).count())
+                .isEqualTo(appliedUnconditionally.get());
+        // A change against a version long gone is refused, with the current one to read again.
+        Http.Response stale = Http.put(api + "/admin/features/catalog", admin, "{\"mode\":\"NEW\"}",
+                Map.of("If-Match", "\"1\""));
+        assertThat(stale.status).isEqualTo(412);
+        assertThat(stale.contentType).startsWith("application/problem+json");
+        assertThat(stale.json().path("currentVersion").asLong()).isGreaterThan(startRevision);
+    }
+
+    /** The revision release-control serves now (the ETag of the switches' list). */
+    private long tableRevision() {
+        String etag = Http.get(api + "/admin/features", admin).header("ETag");
+        return Long.parseLong(etag.replace("\"", ""));
+    }
+
+    /** The revision a gateway routes by (its readiness's routingTable component, with the actuator account). */
+    private static long appliedRevision(SuiteProcess gateway) {
+        return Http.getBasic(gateway.url() + "/actuator/health/routingTable", Suite.ACTUATOR_USER,
+                Suite.ACTUATOR_PASSWORD).json().path("details").path("revision").asLong(-1);
     }
 
     /** The anonymous clients (by their sticky cookie) the gateway sends to the new side. */

@@ -52,6 +52,7 @@ final class Suite implements AutoCloseable {
     SuiteProcess product2;
     SuiteProcess order;
     SuiteProcess legacy;
+    SuiteProcess releaseControl;
     SuiteProcess gateway;
     SuiteProcess zipkin;
     SuiteProcess turbine;
@@ -73,6 +74,7 @@ final class Suite implements AutoCloseable {
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("ORDER_SERVICE_CLIENT_SECRET", "system-test-order-service-secret");
+        env.put("GATEWAY_CLIENT_SECRET", "system-test-gateway-secret");
         env.put("JWT_KEY_ENCRYPTION_KEY", "system-test-key-encryption-secret");
         // The issuer is the gateway's public API URL (the discovery document and key set are found under it).
         env.put("JWT_ISSUER", "http://localhost:" + ports.get("zuul-gateway") + "/api");
@@ -144,6 +146,7 @@ final class Suite implements AutoCloseable {
         product2 = running.get("product-service-2");
         order = running.get("order-service");
         legacy = running.get("legacy-shop");
+        releaseControl = running.get("release-control");
         gateway = running.get("zuul-gateway");
         zipkin = running.get("zipkin-server");
         turbine = running.get("turbine");
@@ -243,7 +246,8 @@ final class Suite implements AutoCloseable {
      * starts them again in the suite's start order on their ports; returns when all are ready and registered again.
      */
     void restartDatabaseRegistryGatewayAndServices() throws Exception {
-        List<SuiteProcess> stopping = List.of(gateway, order, product2, product1, member, eureka, kafka, postgres);
+        List<SuiteProcess> stopping = List.of(gateway, releaseControl, order, product2, product1, member, eureka, kafka,
+                postgres);
         stopping.forEach(SuiteProcess::terminate);
         for (SuiteProcess p : stopping) {
             p.stop();
@@ -255,8 +259,9 @@ final class Suite implements AutoCloseable {
         order = start(order.name(), "order-service", order.port());
         product1 = start(product1.name(), "product-service", product1.port());
         product2 = start(product2.name(), "product-service", product2.port());
+        releaseControl = start(releaseControl.name(), "release-control", releaseControl.port());
         gateway = start(gateway.name(), "zuul-gateway", gateway.port());
-        for (SuiteProcess p : List.of(member, order, product1, product2, gateway)) {
+        for (SuiteProcess p : List.of(member, order, product1, product2, releaseControl, gateway)) {
             awaitReady(p);
         }
         awaitRegisteredAndRouted();
@@ -336,7 +341,7 @@ final class Suite implements AutoCloseable {
     List<SuiteProcess> processes() {
         List<SuiteProcess> all = new ArrayList<>();
         for (SuiteProcess process : java.util.Arrays.asList(postgres, kafka, eureka, member, product1, product2, order,
-                legacy, gateway, zipkin, turbine, dashboard, admin)) {
+                legacy, releaseControl, gateway, zipkin, turbine, dashboard, admin)) {
             if (process != null) {
                 all.add(process);
             }

@@ -1,5 +1,6 @@
 package dev.msakit.release.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.msakit.contracts.release.FeatureRoute.Mode;
 import dev.msakit.release.switches.FeatureSwitch;
 
@@ -8,14 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /** A switch as the admin API shows it: what it covers, who serves it, who changed it, what the gateways count. */
+@JsonPropertyOrder({"name", "mode", "percent", "pathPatterns", "methods", "legacyService", "newService",
+        "ignoredFields", "version", "changedBy", "changedAt", "counters", "countersByGateway"})
 public final class FeatureView {
 
     private final FeatureSwitch feature;
     private final Map<String, Long> counters;
+    private final Map<String, Map<String, Long>> countersByGateway;
 
-    public FeatureView(FeatureSwitch feature, Map<String, Long> counters) {
+    public FeatureView(FeatureSwitch feature, Map<String, Long> counters,
+                       Map<String, Map<String, Long>> countersByGateway) {
         this.feature = feature;
         this.counters = counters;
+        this.countersByGateway = countersByGateway;
     }
 
     public String getName() {
@@ -64,10 +70,15 @@ public final class FeatureView {
     }
 
     /**
-     * Summed over the gateways that reported lately: requests per side ("routed.legacy", "routed.new"), read
+     * Summed over the gateways that reported lately: requests per side ("legacy", "new"), read
      * fallbacks ("fallbackToLegacy") and shadow replays ("shadow.compared", "shadow.mismatched", ...).
      */
     public Map<String, Long> getCounters() {
         return counters;
+    }
+
+    /** The same, per gateway instance (Eureka instance id): which gateway serves which share. */
+    public Map<String, Map<String, Long>> getCountersByGateway() {
+        return countersByGateway;
     }
 }

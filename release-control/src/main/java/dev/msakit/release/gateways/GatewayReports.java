@@ -71,6 +71,15 @@ public class GatewayReports {
         return sum;
     }
 
+    /** One feature's counters per live gateway, by instance id. */
+    public Map<String, Map<String, Long>> countersByGateway(String feature, List<GatewayStatus> gateways) {
+        Map<String, Map<String, Long>> byGateway = new TreeMap<>();
+        for (GatewayStatus gateway : gateways) {
+            byGateway.put(gateway.getInstanceId(), gateway.getCounters().getOrDefault(feature, Map.of()));
+        }
+        return byGateway;
+    }
+
     private Map<String, Map<String, Long>> counters(String text) {
         try {
             return json.readValue(text, COUNTERS);

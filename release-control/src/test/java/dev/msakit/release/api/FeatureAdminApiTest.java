@@ -145,6 +145,7 @@ class FeatureAdminApiTest {
         JsonNode catalog = body(admin(HttpMethod.GET, "/admin/features/catalog", null, null));
         assertThat(catalog.path("counters").path("routed.new").asLong()).isEqualTo(12);
         assertThat(catalog.path("counters").path("shadow.compared").asLong()).isEqualTo(2);
+        assertThat(catalog.path("countersByGateway").path("gw-b").path("routed.new").asLong()).isEqualTo(7);
         JsonNode gateways = body(admin(HttpMethod.GET, "/admin/gateways", null, null));
         assertThat(gateways.findValuesAsText("instanceId")).contains("gw-a", "gw-b");
         for (JsonNode gateway : gateways) {

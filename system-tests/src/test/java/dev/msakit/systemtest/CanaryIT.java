@@ -103,8 +103,8 @@ class CanaryIT {
      * 5 % of the canary's answers are 500s. What clients may suffer is bounded by the canary's share: in every
      * interval the canary got at most its share of the requests (x 1.5 + 10 for chance), the release never got past
      * the second step (10 %, then 50 %), and every failed client request was one of the canary's answers, about
-     * 5 % of them (at most 2 x 5 % + 5). At 10 % the canary's first ~60 answers hold ~3 errors: the sparse-error rule
-     * or the guard rail usually stops it there, else the 50 % step does within its first interval.
+     * 5 % of them (at most 2 x 5 % + 5). At 10 % the canary's first answers are 5 % errors, over the 2 % guard
+     * rail: the step holds, and a second interval over it rolls back (or Fisher's test does, once significant).
      */
     @Test
     @Order(2)

@@ -60,6 +60,8 @@ public final class CanaryRelease {
     private int guardRailStreak;
     private int inconclusiveStreak;
     private int marginalStreak;
+    /** Intervals held at the current step, for whatever reason: bounded, so the judged looks are too. */
+    private int heldAtStep;
     private final Map<Role, RoleRecorder> total = new EnumMap<>(Role.class);
     /** Since the current step began: what each step is judged on (a regression at 50 % is not diluted by 5 %). */
     private volatile Map<Role, RoleRecorder> step;
@@ -252,19 +254,23 @@ public final class CanaryRelease {
         ended.forEach((role, recorder) -> seen.put(role, recorder.sample()));
         Judgement judgement = judge.judge(step.get(Role.BASELINE).sample(), step.get(Role.CANARY).sample(),
                 seen.get(Role.CANARY));
-        guardRailStreak = judgement.getGuardRailBreaches().isEmpty() ? 0 : guardRailStreak + 1;
+        boolean breached = !judgement.getGuardRailBreaches().isEmpty();
+        guardRailStreak = breached ? guardRailStreak + 1 : 0;
         String decision;
         Status next = null;
         String why = null;
-        if (guardRailStreak >= 2) {
+        if (judgement.getClassification() == Classification.FAIL) {
+            next = Status.ROLLED_BACK;
+            why = judgement.summary();
+            decision = "roll back";
+        } else if (guardRailStreak >= 2) {
             next = Status.ROLLED_BACK;
             why = "guard rail crossed in two intervals in a row: " + String.join("; ",
                     judgement.getGuardRailBreaches());
             decision = "roll back";
-        } else if (judgement.getClassification() == Classification.FAIL) {
-            next = Status.ROLLED_BACK;
-            why = judgement.summary();
-            decision = "roll back";
+        } else if (breached) {
+            // Whatever the comparison says, an interval beyond a guard rail never advances or promotes.
+            decision = "hold at " + share + " % (guard rail)";
         } else if (judgement.getClassification() == Classification.INCONCLUSIVE) {
             marginalStreak = 0;
             if (++inconclusiveStreak >= maxInconclusive) {
@@ -274,9 +280,10 @@ public final class CanaryRelease {
             } else {
                 decision = "hold at " + share + " % (inconclusive)";
             }
-        } else if (judgement.getClassification() == Classification.MARGINAL) {
+        } else if (judgement.getClassification() == Classification.MARGINAL
+                && (++marginalStreak < maxMarginal || !onlyErrorsMarginal(judgement))) {
             inconclusiveStreak = 0;
-            if (++marginalStreak >= maxMarginal) {
+            if (marginalStreak >= maxMarginal) {
                 next = Status.ROLLED_BACK;
                 why = "marginal in " + marginalStreak + " intervals in a row: " + judgement.summary();
                 decision = "roll back";
@@ -284,17 +291,28 @@ public final class CanaryRelease {
                 decision = "hold at " + share + " % (marginal)";
             }
         } else {
+            // A pass, or errors that stayed short of significance over maxMarginal intervals of growing data: the
+            // error test has its own (corrected) significance, and watching longer would only re-test the same
+            // sample until chance crossed a line (repeated looks).
+            String note = judgement.getClassification() == Classification.MARGINAL
+                    ? " (errors not significant after " + marginalStreak + " intervals)" : "";
             inconclusiveStreak = 0;
             marginalStreak = 0;
             if (stepIndex + 1 >= steps.size()) {
                 next = Status.PROMOTED;
-                why = "passed every step (" + steps + " %): " + judgement.summary();
-                decision = "promote";
+                why = "passed every step (" + steps + " %)" + note + ": " + judgement.summary();
+                decision = "promote" + note;
             } else {
                 stepIndex++;
                 step = freshRecorders();
-                decision = "advance to " + steps.get(stepIndex) + " %";
+                heldAtStep = 0;
+                decision = "advance to " + steps.get(stepIndex) + " %" + note;
             }
+        }
+        if (next == null && decision.startsWith("hold") && ++heldAtStep >= maxInconclusive + maxMarginal) {
+            next = Status.INCONCLUSIVE;
+            why = "held " + heldAtStep + " intervals at " + share + " % without a verdict: " + judgement.summary();
+            decision = "give up";
         }
         intervals.add(row(now, seen, judgement, decision));
         intervalStartedAt = now;
@@ -304,6 +322,11 @@ public final class CanaryRelease {
             share = steps.get(stepIndex);
             reason = decision + ": " + judgement.summary();
         }
+    }
+
+    private static boolean onlyErrorsMarginal(Judgement judgement) {
+        return judgement.getMetrics().stream().filter(m -> m.getClassification() == Classification.MARGINAL)
+                .allMatch(m -> m.getMetric().equals(CanaryJudge.ERRORS));
     }
 
     /** The numbers of a partial interval cut short by the end of the release (not judged). */

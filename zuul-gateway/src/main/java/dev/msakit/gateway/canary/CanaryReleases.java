@@ -59,6 +59,15 @@ public class CanaryReleases {
         if (routing.containsKey(plan.getService())) {
             return Optional.empty();
         }
+        CanaryRelease release = create(plan, properties, startedBy, clock.millis());
+        routing.put(plan.getService(), release);
+        log.info("Canary release of {} started by {}: baseline {}, canary {}, steps {} %", plan.getService(),
+                startedBy, plan.getBaselineInstance(), plan.getCanaryInstance(), release.view().get("steps"));
+        return Optional.of(release);
+    }
+
+    /** A release of the plan, with the defaults for what it leaves out, as it starts at {@code now}. */
+    static CanaryRelease create(CanaryPlan plan, CanaryProperties properties, String startedBy, long now) {
         JudgeSettings defaults = properties.getJudge();
         JudgeSettings settings = new JudgeSettings();
         settings.setMinSamples(plan.getMinSamples() != null ? plan.getMinSamples() : defaults.getMinSamples());
@@ -70,25 +79,22 @@ public class CanaryReleases {
         settings.setMinShiftMs(defaults.getMinShiftMs());
         settings.setTailTolerance(defaults.getTailTolerance());
         settings.setMinTailSamples(defaults.getMinTailSamples());
-        settings.setErrorAlpha(defaults.getErrorAlpha());
+        settings.setFalseRollbackRate(defaults.getFalseRollbackRate());
         settings.setErrorWatchAlpha(defaults.getErrorWatchAlpha());
-        settings.setSparseErrors(defaults.getSparseErrors());
         settings.setMinGuardRailRequests(defaults.getMinGuardRailRequests());
-        long now = clock.millis();
-        CanaryRelease release = new CanaryRelease(now, plan.getService(), plan.getBaselineInstance(),
-                plan.getCanaryInstance(), plan.getSteps() != null ? plan.getSteps() : properties.getSteps(),
+        List<Integer> steps = plan.getSteps() != null ? plan.getSteps() : properties.getSteps();
+        int maxInconclusive = plan.getMaxInconclusiveIntervals() != null ? plan.getMaxInconclusiveIntervals()
+                : properties.getMaxInconclusiveIntervals();
+        int maxMarginal = plan.getMaxMarginalIntervals() != null ? plan.getMaxMarginalIntervals()
+                : properties.getMaxMarginalIntervals();
+        // Every interval a release can judge: per step, its holds (bounded by CanaryRelease) and the one that passes.
+        settings.setLooks(steps.size() * (maxInconclusive + maxMarginal + 1));
+        return new CanaryRelease(now, plan.getService(), plan.getBaselineInstance(),
+                plan.getCanaryInstance(), steps,
                 1000L * (plan.getIntervalSeconds() != null ? plan.getIntervalSeconds()
                         : properties.getIntervalSeconds()),
                 1000L * (plan.getWaitSeconds() != null ? plan.getWaitSeconds() : properties.getWaitSeconds()),
-                plan.getMaxInconclusiveIntervals() != null ? plan.getMaxInconclusiveIntervals()
-                        : properties.getMaxInconclusiveIntervals(),
-                plan.getMaxMarginalIntervals() != null ? plan.getMaxMarginalIntervals()
-                        : properties.getMaxMarginalIntervals(),
-                new CanaryJudge(settings), properties.getSamplesKept(), startedBy, now);
-        routing.put(plan.getService(), release);
-        log.info("Canary release of {} started by {}: baseline {}, canary {}, steps {} %", plan.getService(),
-                startedBy, plan.getBaselineInstance(), plan.getCanaryInstance(), release.view().get("steps"));
-        return Optional.of(release);
+                maxInconclusive, maxMarginal, new CanaryJudge(settings), properties.getSamplesKept(), startedBy, now);
     }
 
     /** The release deciding where this service's requests go, if any. */

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * What the gateway sees of one role, accumulated from request threads. Latencies are kept as values (the rank test
- * needs them, not a histogram) up to a cap, then as a uniform reservoir sample of everything seen.
+ * What the gateway sees of one role, accumulated from request threads. Latencies are of successful answers only (a
+ * 5xx answered fast would make a failing canary look quick; errors are counted on their own), kept as values (the
+ * rank test needs them, not a histogram) up to a cap, then as a uniform reservoir sample of everything seen.
  */
 final class RoleRecorder {
 
@@ -27,6 +28,7 @@ final class RoleRecorder {
         answers++;
         if (status >= 500) {
             serverErrors++;
+            return;
         }
         seen++;
         if (size < capacity) {

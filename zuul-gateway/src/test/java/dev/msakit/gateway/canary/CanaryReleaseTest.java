@@ -172,4 +172,46 @@ class CanaryReleaseTest {
         assertThat(svg).startsWith("<svg").contains("</svg>").contains("ROLLED_BACK");
         assertThat(svg.split("<polyline", -1)).hasSizeGreaterThan(6);
     }
+
+    /**
+     * The case that once promoted: the last step passes the comparison (3 vs 1 errors in 50 is no significant
+     * difference) but its 6 % is over the 2 % guard rail. It holds; a second such interval rolls back.
+     */
+    @Test
+    void aPassingLastStepOverAGuardRailHoldsInsteadOfPromoting() {
+        release.tick(now, BOTH);
+        interval(200, 20, 0);
+        assertThat(release.view().get("share")).isEqualTo(50);
+        for (int i = 0; i < 2; i++) {
+            traffic(Role.BASELINE, 49, 20, 0);
+            release.answered(Role.BASELINE, 500, 20);
+            traffic(Role.CANARY, 47, 20, 0);
+            for (int e = 0; e < 3; e++) {
+                release.answered(Role.CANARY, 500, 20);
+            }
+            now += INTERVAL;
+            release.tick(now, BOTH);
+            if (i == 0) {
+                assertThat(release.getStatus()).isEqualTo(CanaryRelease.Status.RUNNING);
+                assertThat(rows().get(rows().size() - 1).get("decision")).isEqualTo("hold at 50 % (guard rail)");
+            }
+        }
+        assertThat(release.getStatus()).isEqualTo(CanaryRelease.Status.ROLLED_BACK);
+        assertThat(release.view().get("reason").toString()).contains("guard rail crossed in two intervals");
+    }
+
+    /** A canary failing fast must not look quicker: the latencies compared are of successful answers only. */
+    @Test
+    void fastServerErrorsAreNotPartOfTheLatencyCompared() {
+        release.tick(now, BOTH);
+        traffic(Role.BASELINE, 200, 20, 0);
+        traffic(Role.CANARY, 200, 20, 0);
+        for (int e = 0; e < 100; e++) {
+            release.answered(Role.CANARY, 503, 1);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> totals = (Map<String, Map<String, Object>>) release.view().get("totals");
+        assertThat(totals.get("canary").get("errors")).isEqualTo(100L);
+        assertThat((Double) totals.get("canary").get("p50Ms")).isGreaterThan(15.0);
+    }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Judges the canary against a freshly started baseline of the old version that got the same share of traffic:
  * <ul>
- *   <li><b>errors</b> (critical): Fisher's exact test on 5xx + failed attempts, plus "errors only the canary makes"
- *   (a baseline without any error, a canary with a few) — the sparse errors Kayenta's rank test misses;</li>
+ *   <li><b>errors</b> (critical): Fisher's exact test on 5xx + failed attempts, exact for the sparse counts Kayenta's
+ *   rank test misses (a baseline without any error, a canary with a few), at the release's per-look significance
+ *   so that two identical versions are rolled back at most at its stated rate;</li>
  *   <li><b>latency</b>: Mann–Whitney with a confidence interval on the shift; a failure needs the whole interval
  *   above zero <em>and</em> a shift beyond the tolerance (a significant 1 ms is not a regression);</li>
  *   <li><b>tail</b>: p99 against the baseline's, which the rank test does not see grow with the variance
@@ -18,12 +19,13 @@ import java.util.Map;
  *   <li><b>guard rails</b>: the interval's own error rate and p99 against absolute limits, whatever the baseline
  *   did.</li>
  * </ul>
- * Too few requests in either role is INCONCLUSIVE, never a pass (an empty baseline does not pass: kayenta#799).
- * Pure: no clock, no I/O.
+ * Latencies are of successful answers only (a fast 5xx must not make a failing canary look quick). A metric with too
+ * few samples is NOT_JUDGED and adds nothing to the score; without errors and latency judged the interval is
+ * INCONCLUSIVE, never a pass (an empty baseline does not pass: kayenta#799). Pure: no clock, no I/O.
  */
 public final class CanaryJudge {
 
-    static final String ERRORS = "errors";
+    public static final String ERRORS = "errors";
     static final String LATENCY = "latency";
     static final String TAIL = "p99";
     private static final Map<String, Integer> WEIGHTS = Map.of(ERRORS, 40, LATENCY, 40, TAIL, 20);
@@ -52,6 +54,13 @@ public final class CanaryJudge {
         int total = 0;
         boolean criticalFailed = false;
         for (MetricResult metric : metrics) {
+            if (metric.getClassification() == Classification.NOT_JUDGED) {
+                // The tail alone may go unjudged (it needs more answers); errors and latency may not.
+                if (!metric.getMetric().equals(TAIL)) {
+                    overall = worse(overall, Classification.INCONCLUSIVE);
+                }
+                continue;
+            }
             int weight = WEIGHTS.get(metric.getMetric());
             total += weight;
             switch (metric.getClassification()) {
@@ -70,7 +79,7 @@ public final class CanaryJudge {
                     overall = worse(overall, Classification.INCONCLUSIVE);
             }
         }
-        int percent = criticalFailed ? 0 : Math.round(100f * score / total);
+        int percent = criticalFailed || total == 0 ? 0 : Math.round(100f * score / total);
         return new Judgement(overall, percent, metrics, breaches);
     }
 
@@ -104,19 +113,16 @@ public final class CanaryJudge {
         String counts = String.format(Locale.ROOT, "errors: canary %d/%d (%.2f%%), baseline %d/%d (%.2f%%)",
                 canary.getErrors(), canary.getRequests(), 100 * canary.getErrorRate(), baseline.getErrors(),
                 baseline.getRequests(), 100 * baseline.getErrorRate());
-        if (p < settings.getErrorAlpha()) {
-            return new MetricResult(ERRORS, true, Classification.FAIL,
-                    counts + String.format(Locale.ROOT, ", Fisher p=%.4f < %.4f", p, settings.getErrorAlpha()),
-                    numbers);
-        }
-        if (baseline.getRequests() >= settings.getMinSamples() && baseline.getErrors() == 0
-                && canary.getErrors() >= settings.getSparseErrors()) {
-            return new MetricResult(ERRORS, true, Classification.FAIL,
-                    counts + ": errors only the canary makes (" + settings.getSparseErrors() + " or more)", numbers);
+        double alpha = settings.alphaPerLook();
+        numbers.put("alpha", alpha);
+        if (p < alpha) {
+            return new MetricResult(ERRORS, true, Classification.FAIL, counts + String.format(Locale.ROOT,
+                    ", Fisher p=%.4f < %.4f", p, alpha) + (baseline.getErrors() == 0 && baseline.getRequests() > 0
+                    ? ": errors only the canary makes" : ""), numbers);
         }
         if (baseline.getRequests() < settings.getMinSamples() || canary.getRequests() < settings.getMinSamples()) {
-            return new MetricResult(ERRORS, true, Classification.INCONCLUSIVE,
-                    counts + ": needs " + settings.getMinSamples() + " requests per role", numbers);
+            return new MetricResult(ERRORS, true, Classification.NOT_JUDGED,
+                    counts + ": not judged, needs " + settings.getMinSamples() + " requests per role", numbers);
         }
         if (p < settings.getErrorWatchAlpha()) {
             return new MetricResult(ERRORS, true, Classification.MARGINAL,
@@ -130,8 +136,9 @@ public final class CanaryJudge {
         numbers.put("canaryP50", canary.quantile(0.5));
         numbers.put("baselineP50", baseline.quantile(0.5));
         if (baseline.latencyCount() < settings.getMinSamples() || canary.latencyCount() < settings.getMinSamples()) {
-            return new MetricResult(LATENCY, false, Classification.INCONCLUSIVE, String.format(Locale.ROOT,
-                    "latency: %d canary and %d baseline answers, needs %d each", canary.latencyCount(),
+            return new MetricResult(LATENCY, false, Classification.NOT_JUDGED, String.format(Locale.ROOT,
+                    "latency: not judged, %d canary and %d successful baseline answers, needs %d each",
+                    canary.latencyCount(),
                     baseline.latencyCount(), settings.getMinSamples()), numbers);
         }
         MannWhitney.Result test = MannWhitney.test(canary.getLatenciesMs(), baseline.getLatenciesMs(),
@@ -166,8 +173,8 @@ public final class CanaryJudge {
         numbers.put("baselineP99", baselineP99);
         if (baseline.latencyCount() < settings.getMinTailSamples()
                 || canary.latencyCount() < settings.getMinTailSamples()) {
-            return new MetricResult(TAIL, false, Classification.PASS, String.format(Locale.ROOT,
-                    "p99: not compared below %d answers per role", settings.getMinTailSamples()), numbers);
+            return new MetricResult(TAIL, false, Classification.NOT_JUDGED, String.format(Locale.ROOT,
+                    "p99: not judged below %d answers per role", settings.getMinTailSamples()), numbers);
         }
         double marginal = baselineP99 * (1 + settings.getTailTolerance()) + settings.getMinShiftMs();
         double failing = baselineP99 * (1 + 2 * settings.getTailTolerance()) + settings.getMinShiftMs();

@@ -16,12 +16,16 @@ public final class JudgeSettings {
     private double tailTolerance = 0.5;
     /** Below this many latencies per role the p99 comparison is skipped (a p99 of 50 values is one value). */
     private int minTailSamples = 200;
-    /** Fisher's p below this: the canary fails more often (a critical metric: vetoes the release). */
-    private double errorAlpha = 0.01;
+    /**
+     * The chance a release of two identical versions may be rolled back for its errors, over all its judged
+     * intervals together: each interval tests at {@link #alphaPerLook()}, this split over {@link #looks} (Bonferroni,
+     * so repeated looks at a growing sample cannot add up to more).
+     */
+    private double falseRollbackRate = 0.01;
+    /** How many intervals of one release may be judged at most (steps x marginal holds; set by the release). */
+    private int looks = 1;
     /** Fisher's p below this: marginal. */
     private double errorWatchAlpha = 0.2;
-    /** The baseline has no error at all and the canary this many: errors only the new version makes. */
-    private int sparseErrors = 3;
     /** Guard rails on each interval's own numbers, whatever the baseline did. */
     private double maxErrorRate = 0.02;
     private double maxP99Ms = 2000;
@@ -76,12 +80,25 @@ public final class JudgeSettings {
         this.minTailSamples = minTailSamples;
     }
 
-    public double getErrorAlpha() {
-        return errorAlpha;
+    public double getFalseRollbackRate() {
+        return falseRollbackRate;
     }
 
-    public void setErrorAlpha(double errorAlpha) {
-        this.errorAlpha = errorAlpha;
+    public void setFalseRollbackRate(double falseRollbackRate) {
+        this.falseRollbackRate = falseRollbackRate;
+    }
+
+    public int getLooks() {
+        return looks;
+    }
+
+    public void setLooks(int looks) {
+        this.looks = looks;
+    }
+
+    /** The significance each judged interval's error test uses: the release's false-rollback rate per look. */
+    public double alphaPerLook() {
+        return falseRollbackRate / Math.max(1, looks);
     }
 
     public double getErrorWatchAlpha() {
@@ -90,14 +107,6 @@ public final class JudgeSettings {
 
     public void setErrorWatchAlpha(double errorWatchAlpha) {
         this.errorWatchAlpha = errorWatchAlpha;
-    }
-
-    public int getSparseErrors() {
-        return sparseErrors;
-    }
-
-    public void setSparseErrors(int sparseErrors) {
-        this.sparseErrors = sparseErrors;
     }
 
     public double getMaxErrorRate() {

@@ -32,14 +32,50 @@ class CanaryJudgeTest {
         assertThat(verdict.getGuardRailBreaches()).isEmpty();
     }
 
-    /** Kayenta's blind spot (kayenta#426): 0 vs 3 errors in 1,000 is "equal" to a rank test. Not here. */
+    /** Kayenta's blind spot (kayenta#426): 0 vs 8 errors in 1,000 is "equal" to a rank test. Not here. */
     @Test
     void sparseErrorsOnlyInTheCanaryFail() {
-        Judgement verdict = judge.judge(sample(1000, 20, 0, 1), sample(1000, 20, 3, 2), sample(300, 20, 1, 3));
+        Judgement verdict = judge.judge(sample(1000, 20, 0, 1), sample(1000, 20, 8, 2), sample(300, 20, 2, 3));
         assertThat(verdict.getClassification()).isEqualTo(Classification.FAIL);
         assertThat(verdict.getScore()).isZero();
         assertThat(metric(verdict, CanaryJudge.ERRORS).getReason()).contains("errors only the canary makes")
-                .contains("3/1000");
+                .contains("8/1000");
+    }
+
+    /**
+     * 0 vs 3 in 1,000 happens to identical versions one time in eight (Fisher p = 0.125): watched, never a veto (as a
+     * fixed "3 errors only in the canary" rule was, rolling identical versions back).
+     */
+    @Test
+    void aFewErrorsOnlyInTheCanaryAreWatchedNotVetoed() {
+        Judgement verdict = judge.judge(sample(1000, 20, 0, 1), sample(1000, 20, 3, 2), sample(300, 20, 1, 3));
+        assertThat(metric(verdict, CanaryJudge.ERRORS).getClassification()).isEqualTo(Classification.MARGINAL);
+        assertThat(verdict.getClassification()).isEqualTo(Classification.MARGINAL);
+    }
+
+    /** The error test's significance is the release's false-rollback rate split over its looks. */
+    @Test
+    void moreLooksMakeEachErrorTestStricter() {
+        JudgeSettings manyLooks = new JudgeSettings();
+        manyLooks.setLooks(30);
+        RoleSample baseline = sample(1000, 20, 0, 1);
+        RoleSample canary = sample(1000, 20, 8, 2);
+        assertThat(metric(judge.judge(baseline, canary, sample(300, 20, 2, 3)), CanaryJudge.ERRORS)
+                .getClassification()).isEqualTo(Classification.FAIL);
+        MetricResult strict = metric(new CanaryJudge(manyLooks).judge(baseline, canary, sample(300, 20, 2, 3)),
+                CanaryJudge.ERRORS);
+        assertThat(strict.getClassification()).isEqualTo(Classification.MARGINAL);
+        assertThat((double) strict.getNumbers().get("alpha")).isEqualTo(0.01 / 30);
+    }
+
+    /** Below 200 answers per role a p99 is one of the few slowest values: not judged, and no part of the score. */
+    @Test
+    void aTailOfTooFewAnswersIsNotJudgedAndAddsNothing() {
+        Judgement verdict = judge.judge(sample(100, 20, 0, 1), sample(100, 20, 0, 2), sample(100, 20, 0, 3));
+        assertThat(metric(verdict, CanaryJudge.TAIL).getClassification()).isEqualTo(Classification.NOT_JUDGED);
+        assertThat(metric(verdict, CanaryJudge.TAIL).getReason()).contains("not judged");
+        assertThat(verdict.getClassification()).isEqualTo(Classification.PASS);
+        assertThat(verdict.getScore()).isEqualTo(100);
     }
 
     @Test
@@ -116,7 +152,7 @@ class CanaryJudgeTest {
 
     @Test
     void connectionFailuresCountAsErrors() {
-        RoleSample canary = new RoleSample(995, 0, 5, sample(995, 20, 0, 2).getLatenciesMs());
+        RoleSample canary = new RoleSample(990, 0, 10, sample(990, 20, 0, 2).getLatenciesMs());
         assertThat(canary.getRequests()).isEqualTo(1000);
         Judgement verdict = judge.judge(sample(1000, 20, 0, 1), canary, sample(300, 20, 0, 3));
         assertThat(metric(verdict, CanaryJudge.ERRORS).getClassification()).isEqualTo(Classification.FAIL);

@@ -169,7 +169,10 @@ class DatabaseIT {
         assertThat(scenario.stock(product)).isEqualTo(stockBefore - acceptedOrders.size());
     }
 
-    /** Repeats a request until told to stop, sorting each answer: success, a clean 503 problem, or anything else. */
+    /**
+     * Repeats a request until told to stop, sorting each answer: success, a clean 503 problem (with Retry-After in
+     * seconds, as promised), or anything else.
+     */
     private static void load(AtomicBoolean running, Supplier<Http.Response> request, int success,
                              java.util.function.Consumer<Http.Response> onSuccess, AtomicInteger unavailable,
                              List<String> unclean, AtomicLong slowestOfKind, AtomicLong slowest) {
@@ -184,7 +187,8 @@ class DatabaseIT {
                 }
                 if (r.status == success) {
                     onSuccess.accept(r);
-                } else if (r.status == 503 && r.contentType.startsWith("application/problem+json")) {
+                } else if (r.status == 503 && r.contentType.startsWith("application/problem+json")
+                        && r.header("Retry-After") != null && r.header("Retry-After").matches("[1-9][0-9]*")) {
                     unavailable.incrementAndGet();
                     sleepQuietly(100);
                 } else {

@@ -67,6 +67,34 @@ final class Http {
         return post(url, bearer, json, java.util.Map.of("Prefer", "wait=10"));
     }
 
+    /**
+     * GET asking for gzip (as browsers and curl --compressed do), with extra headers; the body as the client reads
+     * it (unzipped when the answer was gzipped), the Content-Encoding and Content-Length as they came.
+     */
+    static Response getGzipAccepted(String url, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(url, null).header("Accept-Encoding", "gzip");
+        headers.forEach(builder::header);
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            if ("gzip".equals(response.headers().firstValue("Content-Encoding").orElse(null))) {
+                try (java.util.zip.GZIPInputStream unzip = new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(body))) {
+                    body = unzip.readAllBytes();
+                }
+            }
+            return new Response(response.statusCode(), new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("X-Trace-Id").orElse(null),
+                    response.headers().firstValue("Location").orElse(null), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any method, any headers, any body (raw bytes as given): for requests a well-behaved client would not send. */
     static Response raw(String method, String url, java.util.Map<String, String> headers, byte[] body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
@@ -87,12 +115,23 @@ final class Http {
     static boolean streamContains(String url, String expected, Duration within, String authorization) {
         long deadline = System.nanoTime() + within.toNanos();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+            // The headers within the time given; then the stream is closed at the deadline, so a stream that goes
+            // silent cannot hold readLine (and the test) for ever.
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                    .timeout(within);
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
             HttpResponse<java.io.InputStream> response = CLIENT.send(request.GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
+            java.util.concurrent.CompletableFuture.delayedExecutor(Math.max(0, deadline - System.nanoTime()),
+                    java.util.concurrent.TimeUnit.NANOSECONDS).execute(() -> {
+                        try {
+                            response.body().close();
+                        } catch (IOException alreadyClosed) {
+                            // nothing to do: the reader is done with it
+                        }
+                    });
             try (java.io.BufferedReader lines = new java.io.BufferedReader(
                     new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
                 String line;
@@ -100,6 +139,10 @@ final class Http {
                     if (line.contains(expected)) {
                         return true;
                     }
+                }
+            } catch (IOException closedAtTheDeadline) {
+                if (System.nanoTime() < deadline) {
+                    throw closedAtTheDeadline;
                 }
             }
             return false;

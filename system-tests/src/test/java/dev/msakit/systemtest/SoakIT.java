@@ -81,7 +81,8 @@ class SoakIT {
         System.out.printf("Soak: %d requests in %d s through the gateway, by status %s%n", requests.get(),
                 LENGTH.toSeconds(), byStatus);
 
-        assertThat(byStatus.keySet()).as("answers by status: " + byStatus).allMatch(status -> status < 500);
+        // Reads answer 200 and orders 201 (or 202 while their saga runs): a soak answering 401s or 429s is no soak.
+        assertThat(byStatus.keySet()).as("answers by status: " + byStatus).isSubsetOf(200, 201, 202);
         assertThat(requests.get()).isGreaterThan(1_000);
         for (SuiteProcess process : alive) {
             assertThat(process.isAlive()).as(process.name() + " still running").isTrue();

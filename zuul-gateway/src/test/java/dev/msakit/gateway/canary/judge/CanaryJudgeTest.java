@@ -96,7 +96,8 @@ class CanaryJudgeTest {
     void emptyBaselineIsInconclusiveNotAPass() {
         Judgement verdict = judge.judge(RoleSample.empty(), sample(1000, 20, 0, 2), sample(300, 20, 0, 3));
         assertThat(verdict.getClassification()).isEqualTo(Classification.INCONCLUSIVE);
-        assertThat(verdict.getScore()).isLessThan(100);
+        assertThat(verdict.getScore()).as("nothing judged, nothing scored").isZero();
+        assertThat(verdict.getMetrics()).allMatch(m -> m.getClassification() == Classification.NOT_JUDGED);
     }
 
     @Test

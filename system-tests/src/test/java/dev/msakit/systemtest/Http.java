@@ -74,25 +74,7 @@ final class Http {
     static Response getGzipAccepted(String url, java.util.Map<String, String> headers) {
         HttpRequest.Builder builder = request(url, null).header("Accept-Encoding", "gzip");
         headers.forEach(builder::header);
-        try {
-            HttpResponse<byte[]> response = CLIENT.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            byte[] body = response.body();
-            if ("gzip".equals(response.headers().firstValue("Content-Encoding").orElse(null))) {
-                try (java.util.zip.GZIPInputStream unzip = new java.util.zip.GZIPInputStream(
-                        new java.io.ByteArrayInputStream(body))) {
-                    body = unzip.readAllBytes();
-                }
-            }
-            return new Response(response.statusCode(), new String(body, java.nio.charset.StandardCharsets.UTF_8),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("X-Trace-Id").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), response.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(builder.GET());
     }
 
     /** Any method, any headers, any body (raw bytes as given): for requests a well-behaved client would not send. */
@@ -173,10 +155,18 @@ final class Http {
         return builder;
     }
 
+    /** The body as the client reads it: unzipped when the answer was gzipped (only when the request asked). */
     private static Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            HttpResponse<byte[]> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            if ("gzip".equals(response.headers().firstValue("Content-Encoding").orElse(null))) {
+                try (java.util.zip.GZIPInputStream unzip = new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(body))) {
+                    body = unzip.readAllBytes();
+                }
+            }
+            return new Response(response.statusCode(), new String(body, java.nio.charset.StandardCharsets.UTF_8),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("X-Trace-Id").orElse(null),
                     response.headers().firstValue("Location").orElse(null), response.headers());

@@ -1,38 +1,23 @@
 package dev.msakit.order.client;
 
+import dev.msakit.platform.client.RenewingServiceToken;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Instant;
-
-/**
- * Keeps one SERVICE token and renews it a minute before it expires, so internal calls do not each pay a login.
- */
+/** order-service's SERVICE token for its internal calls (renewed before it expires, see RenewingServiceToken). */
 @Component
 public class ServiceTokenProvider {
 
-    private static final long RENEW_BEFORE_SECONDS = 60;
-
-    private final ServiceTokenClient client;
-    private final ServiceClientProperties properties;
-    private final Clock clock = Clock.systemUTC();
-
-    private String token;
-    private Instant renewAt = Instant.EPOCH;
+    private final RenewingServiceToken token;
 
     public ServiceTokenProvider(ServiceTokenClient client, ServiceClientProperties properties) {
-        this.client = client;
-        this.properties = properties;
-    }
-
-    public synchronized String token() {
-        Instant now = clock.instant();
-        if (token == null || !now.isBefore(renewAt)) {
+        this.token = new RenewingServiceToken(() -> {
             ServiceTokenClient.Token fresh = client.obtain(
                     new ServiceTokenClient.Credentials(properties.getId(), properties.getSecret()));
-            token = fresh.getAccessToken();
-            renewAt = now.plusSeconds(Math.max(0, fresh.getExpiresIn() - RENEW_BEFORE_SECONDS));
-        }
-        return token;
+            return new RenewingServiceToken.Issued(fresh.getAccessToken(), fresh.getExpiresIn());
+        });
+    }
+
+    public String token() {
+        return token.token();
     }
 }

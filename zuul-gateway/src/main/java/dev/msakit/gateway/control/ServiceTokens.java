@@ -2,49 +2,33 @@ package dev.msakit.gateway.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.msakit.contracts.ServiceIds;
+import dev.msakit.platform.client.RenewingServiceToken;
 import org.springframework.web.client.RestTemplate;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 
-/**
- * This gateway's SERVICE token from member-service's service-account login, kept and renewed a minute before it
- * expires, so calls to release-control do not each pay a login.
- */
+/** This gateway's SERVICE token from member-service's service-account login (renewed before it expires). */
 public class ServiceTokens {
 
-    private static final long RENEW_BEFORE_SECONDS = 60;
-
-    private final RestTemplate loadBalanced;
-    private final ControlPlaneProperties properties;
-    private final Clock clock = Clock.systemUTC();
-    private String token;
-    private Instant renewAt = Instant.EPOCH;
+    private final RenewingServiceToken token;
 
     public ServiceTokens(RestTemplate loadBalanced, ControlPlaneProperties properties) {
-        this.loadBalanced = loadBalanced;
-        this.properties = properties;
-    }
-
-    public synchronized String token() {
-        Instant now = clock.instant();
-        if (token == null || !now.isBefore(renewAt)) {
+        this.token = new RenewingServiceToken(() -> {
             JsonNode issued = loadBalanced.postForObject(URI.create("http://" + ServiceIds.MEMBER
                     + "/auth/service-token"), Map.of("clientId", properties.getClientId(), "clientSecret",
                     properties.getClientSecret()), JsonNode.class);
-            if (issued == null || !issued.hasNonNull("access_token")) {
-                throw new IllegalStateException("member-service issued no service token");
-            }
-            token = issued.path("access_token").asText();
-            renewAt = now.plusSeconds(Math.max(0, issued.path("expires_in").asLong() - RENEW_BEFORE_SECONDS));
-        }
-        return token;
+            return new RenewingServiceToken.Issued(issued == null ? null : issued.path("access_token").asText(null),
+                    issued == null ? 0 : issued.path("expires_in").asLong());
+        });
     }
 
-    /** After a 401: the token was refused (keys rotated, account changed); the next call logs in again. */
-    public synchronized void forget() {
-        token = null;
+    public String token() {
+        return token.token();
+    }
+
+    /** After a 401: the token was refused; the next call logs in again. */
+    public void forget() {
+        token.forget();
     }
 }

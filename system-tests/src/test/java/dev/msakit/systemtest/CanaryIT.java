@@ -118,8 +118,11 @@ class CanaryIT {
         try (Load load = new Load()) {
             awaitVerdict(Duration.ofSeconds(120));
             load.close();
-            // Read again once the clients stopped: requests in flight at the verdict are counted too.
-            JsonNode verdict = Http.get(api + "/admin/canaries/" + SERVICE, admin).json();
+            // Read again once the clients stopped and the gateway's next report (every 2 s) arrived: the requests just
+            // before the verdict are counted too.
+            JsonNode verdict = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(
+                    () -> Http.get(api + "/admin/canaries/" + SERVICE, admin).json(),
+                    v -> v.path("totals").path("canary").path("errors").asLong() >= load.failed.get());
             report("5 % errors", verdict, startedAt, load);
             assertThat(verdict.path("status").asText()).isEqualTo("ROLLED_BACK");
             assertThat(verdict.path("reason").asText()).containsIgnoringCase("error");
@@ -239,13 +242,53 @@ class CanaryIT {
         Http.Response unknown = Http.post(api + "/admin/canaries", admin, "{\"service\":\"billing-service\","
                 + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\"}");
         assertThat(unknown.status).isEqualTo(400);
-        assertThat(unknown.body).contains("not served through this gateway");
+        assertThat(unknown.body).contains("not served through the gateway");
         assertThat(Http.get(api + "/admin/canaries/nothing-here", admin).status).isEqualTo(404);
+        // release-control keeps every release and its report; a gateway shows only what it routes now.
+        assertThat(Http.get(api + "/admin/canaries", admin).json().size()).isGreaterThanOrEqualTo(5);
         Http.Response actuator = Http.getBasic(suite.gatewayUrl() + "/actuator/canary", Suite.ACTUATOR_USER,
                 Suite.ACTUATOR_PASSWORD);
         assertThat(actuator.status).isEqualTo(200);
-        assertThat(actuator.json().path("releases").size()).isGreaterThanOrEqualTo(5);
+        assertThat(actuator.json().path("routing").isArray()).isTrue();
         assertThat(Http.get(api + "/actuator/canary", null).status).isEqualTo(404);
+    }
+
+    /**
+     * Two gateways route the release alike and both measure it; mid-release one of them is killed and release-control
+     * is restarted: the release resumes from its stored state and still ends PROMOTED, and the gateway that stayed
+     * answered every request (it routed on its last table while release-control was away).
+     */
+    @Test
+    @Order(7)
+    void aReleaseOutlivesAKilledGatewayAndARestartedReleaseControl() throws Exception {
+        SuiteProcess freshBaseline = instance("product-baseline-3", "baseline", "1.0.0-baseline");
+        SuiteProcess freshCanary = instance("product-canary-3", "canary", "2.0.0-canary");
+        SuiteProcess second = suite.startAnother("zuul-gateway-canary", "zuul-gateway");
+        try (Load stays = new Load(); Load killed = new Load(second.url() + "/api")) {
+            long startedAt = System.nanoTime();
+            Http.Response started = Http.post(api + "/admin/canaries", admin, "{\"service\":\"" + SERVICE + "\","
+                    + "\"baselineInstance\":\"" + instanceId(freshBaseline) + "\",\"canaryInstance\":\""
+                    + instanceId(freshCanary) + "\",\"steps\":[10,50],\"intervalSeconds\":4}");
+            assertThat(started.status).as(started.body).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stays.roles.getOrDefault("canary", new AtomicLong())
+                    .get() >= 10 && killed.roles.getOrDefault("canary", new AtomicLong()).get() >= 10);
+
+            second.kill();
+            killed.close();
+            suite.releaseControl.stop();
+            suite.releaseControl = suite.restart(suite.releaseControl, "release-control");
+
+            JsonNode verdict = awaitVerdict(Duration.ofSeconds(180));
+            stays.close();
+            report("gateway killed, release-control restarted", verdict, startedAt, stays);
+            assertThat(verdict.path("status").asText()).as(verdict.path("reason").asText()).isEqualTo("PROMOTED");
+            assertThat(verdict.path("intervals")).extracting(row -> row.path("decision").asText())
+                    .contains("advance to 50 %", "promote");
+            assertThat(stays.failed.get()).as(stays.failures.toString()).isZero();
+        } finally {
+            second.stop();
+        }
+        finish();
     }
 
     private JsonNode start(SuiteProcess instance, String steps, int intervalSeconds, String extra) {
@@ -253,7 +296,8 @@ class CanaryIT {
                 + "\"baselineInstance\":\"" + instanceId(baseline) + "\",\"canaryInstance\":\"" + instanceId(instance)
                 + "\",\"steps\":" + steps + ",\"intervalSeconds\":" + intervalSeconds + extra + "}");
         assertThat(started.status).as(started.body).isEqualTo(201);
-        assertThat(started.location).isEqualTo(api + "/admin/canaries/" + SERVICE);
+        // A relative reference (RFC 7231 §7.1.2) under the gateway's prefix, as every service answers.
+        assertThat(started.location).isEqualTo("/api/admin/canaries/" + SERVICE);
         return started.json();
     }
 
@@ -302,8 +346,15 @@ class CanaryIT {
         final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        private final String through;
 
         Load() {
+            this(api);
+        }
+
+        /** Through this gateway's API. */
+        Load(String through) {
+            this.through = through;
             for (int i = 0; i < CLIENTS; i++) {
                 clients.submit(this::read);
             }
@@ -312,7 +363,7 @@ class CanaryIT {
         private void read() {
             while (running.get()) {
                 try {
-                    Http.Response read = Http.get(api + "/products/" + productId, null);
+                    Http.Response read = Http.get(through + "/products/" + productId, null);
                     total.incrementAndGet();
                     String role = read.header("X-Canary-Role");
                     roles.computeIfAbsent(role == null ? "none" : role, r -> new AtomicLong()).incrementAndGet();

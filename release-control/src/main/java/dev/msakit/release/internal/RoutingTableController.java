@@ -4,7 +4,7 @@ import dev.msakit.contracts.Roles;
 import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.release.api.EntityTags;
 import dev.msakit.release.config.ReleaseControlProperties;
-import dev.msakit.release.switches.FeatureSwitches;
+import dev.msakit.release.routing.RoutingTables;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,13 +29,13 @@ import java.util.OptionalLong;
 @PreAuthorize("hasRole('" + Roles.SERVICE + "')")
 public class RoutingTableController {
 
-    private final FeatureSwitches switches;
+    private final RoutingTables tables;
     private final RoutingTableWatch watch;
     private final long maxWaitMs;
 
-    public RoutingTableController(FeatureSwitches switches, RoutingTableWatch watch,
+    public RoutingTableController(RoutingTables tables, RoutingTableWatch watch,
                                   ReleaseControlProperties properties) {
-        this.switches = switches;
+        this.tables = tables;
         this.watch = watch;
         this.maxWaitMs = properties.getMaxWait().toMillis();
     }
@@ -48,13 +48,14 @@ public class RoutingTableController {
         OptionalLong known = EntityTags.revisionOf(ifNoneMatch);
         DeferredResult<ResponseEntity<RoutingTable>> result = new DeferredResult<>(wait + 1000L,
                 () -> notModified(known.orElse(-1)));
-        RoutingTable now = switches.table();
+        RoutingTable now = tables.current();
         if (known.isEmpty() || known.getAsLong() != now.getRevision()) {
             result.setResult(ok(now));
         } else if (wait == 0) {
             result.setResult(notModified(now.getRevision()));
         } else {
-            Runnable cancel = watch.await(now.getRevision(), table -> result.setResult(ok(table)));
+            Runnable cancel = watch.await(now.getRevision(), table -> result.setResult(ok(table)),
+                    () -> result.setResult(notModified(now.getRevision())));
             result.onCompletion(cancel);
             result.onTimeout(cancel);
             result.onError(error -> cancel.run());

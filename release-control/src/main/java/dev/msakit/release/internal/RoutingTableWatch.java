@@ -1,16 +1,21 @@
 package dev.msakit.release.internal;
 
 import dev.msakit.contracts.release.RoutingTable;
-import dev.msakit.release.switches.FeatureSwitches;
-import dev.msakit.release.switches.RoutingTableChanged;
+import dev.msakit.release.routing.RoutingTables;
+import dev.msakit.release.routing.RoutingTableChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import javax.annotation.PreDestroy;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -23,16 +28,25 @@ public class RoutingTableWatch {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingTableWatch.class);
 
-    private final FeatureSwitches switches;
+    private final RoutingTables tables;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+    /** Runs the look a commit asks for off the committing thread (its transaction's resources are still bound). */
+    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "routing-table-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public RoutingTableWatch(FeatureSwitches switches) {
-        this.switches = switches;
+    public RoutingTableWatch(RoutingTables tables) {
+        this.tables = tables;
     }
 
-    /** Calls {@code answer} with the table once its revision differs from {@code known}; cancel() to give up. */
-    public Runnable await(long known, Consumer<RoutingTable> answer) {
-        Waiter waiter = new Waiter(known, answer);
+    /**
+     * Calls {@code answer} with the table once its revision differs from {@code known}, or {@code unchanged} when this
+     * service stops meanwhile (a long poll must not hold its graceful shutdown); run what it returns to give up.
+     */
+    public Runnable await(long known, Consumer<RoutingTable> answer, Runnable unchanged) {
+        Waiter waiter = new Waiter(known, answer, unchanged);
         waiters.add(waiter);
         // A change committed between the caller's look and this registration would otherwise wait for the next.
         check();
@@ -41,7 +55,22 @@ public class RoutingTableWatch {
 
     @TransactionalEventListener
     public void committed(RoutingTableChanged change) {
-        check();
+        afterCommit.execute(this::check);
+    }
+
+    /** At the start of shutdown: every waiting gateway gets its 304 now and asks again (another instance). */
+    @EventListener(ContextClosedEvent.class)
+    public void answerEveryoneUnchanged() {
+        for (Waiter waiter : waiters) {
+            if (waiters.remove(waiter)) {
+                waiter.unchanged.run();
+            }
+        }
+    }
+
+    @PreDestroy
+    public void close() {
+        afterCommit.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${release-control.watch-interval-ms:200}")
@@ -50,12 +79,12 @@ public class RoutingTableWatch {
             return;
         }
         try {
-            long revision = switches.revision();
+            long revision = tables.revision();
             RoutingTable table = null;
             for (Waiter waiter : waiters) {
                 if (waiter.known != revision && waiters.remove(waiter)) {
                     if (table == null) {
-                        table = switches.table();
+                        table = tables.current();
                     }
                     waiter.answer.accept(table);
                 }
@@ -70,10 +99,12 @@ public class RoutingTableWatch {
     private static final class Waiter {
         final long known;
         final Consumer<RoutingTable> answer;
+        final Runnable unchanged;
 
-        Waiter(long known, Consumer<RoutingTable> answer) {
+        Waiter(long known, Consumer<RoutingTable> answer, Runnable unchanged) {
             this.known = known;
             this.answer = answer;
+            this.unchanged = unchanged;
         }
     }
 }

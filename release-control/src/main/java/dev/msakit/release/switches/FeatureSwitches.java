@@ -1,16 +1,15 @@
 package dev.msakit.release.switches;
 
 import dev.msakit.contracts.release.FeatureRoute.Mode;
-import dev.msakit.contracts.release.RoutingTable;
+import dev.msakit.release.routing.RoutingRevision;
+import dev.msakit.release.routing.RoutingTableChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Changes switches one at a time per feature, each under a new revision of the routing table. */
 @Service
@@ -19,10 +18,12 @@ public class FeatureSwitches {
     private static final Logger log = LoggerFactory.getLogger(FeatureSwitches.class);
 
     private final SwitchStore store;
+    private final RoutingRevision revision;
     private final ApplicationEventPublisher events;
 
-    public FeatureSwitches(SwitchStore store, ApplicationEventPublisher events) {
+    public FeatureSwitches(SwitchStore store, RoutingRevision revision, ApplicationEventPublisher events) {
         this.store = store;
+        this.revision = revision;
         this.events = events;
     }
 
@@ -47,12 +48,12 @@ public class FeatureSwitches {
         } else {
             percent = change.getPercent() == null ? current.getPercent() : change.getPercent();
         }
-        long revision = store.nextRevision();
+        long next = revision.next();
         Long ifMatch = change.getExpectedVersion().isPresent() ? change.getExpectedVersion().getAsLong() : null;
-        store.update(name, change.getMode(), percent, revision, change.getChangedBy(), ifMatch);
-        events.publishEvent(new RoutingTableChanged(revision));
+        store.update(name, change.getMode(), percent, next, change.getChangedBy(), ifMatch);
+        events.publishEvent(new RoutingTableChanged(next));
         log.info("Feature {} -> {}{} at revision {} by {}{}", name, change.getMode(),
-                change.getMode() == Mode.PERCENT ? " " + percent + " %" : "", revision, change.getChangedBy(),
+                change.getMode() == Mode.PERCENT ? " " + percent + " %" : "", next, change.getChangedBy(),
                 ifMatch == null ? " (without If-Match)" : "");
         return store.find(name).orElseThrow(() -> new UnknownFeatureException(name));
     }
@@ -70,15 +71,7 @@ public class FeatureSwitches {
         return store.history(name, limit);
     }
 
-    /** The revision and the switches as of one snapshot: never a revision with a row of another. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public RoutingTable table() {
-        long revision = store.revision();
-        return new RoutingTable(revision, store.all().stream().map(FeatureSwitch::route)
-                .collect(Collectors.toList()));
-    }
-
     public long revision() {
-        return store.revision();
+        return revision.current();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The switches, their history and the routing table's revision, in release-control's database. */
+/** The switches and their history, in release-control's database. */
 @Repository
 public class SwitchStore {
 
@@ -29,20 +29,6 @@ public class SwitchStore {
 
     public SwitchStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The routing table's revision as committed now. */
-    public long revision() {
-        return jdbc.queryForObject("SELECT revision FROM routing_revision WHERE id = 1", Long.class);
-    }
-
-    /**
-     * Raises the revision and returns it; the row stays locked until the caller's transaction ends, so the next
-     * change waits and commits after this one with a higher revision.
-     */
-    public long nextRevision() {
-        return jdbc.queryForObject("UPDATE routing_revision SET revision = revision + 1 WHERE id = 1"
-                + " RETURNING revision", Long.class);
     }
 
     public List<FeatureSwitch> all() {

@@ -15,19 +15,19 @@ public final class CanaryAttempt {
 
     private static final String KEY = "msa.canary.attempt";
 
-    final CanaryRelease release;
+    final RoutedRelease release;
     final Role wanted;
     final long startedNanos;
     private Role chosen;
     private final List<Role> failed = new ArrayList<>(2);
 
-    private CanaryAttempt(CanaryRelease release, Role wanted, long startedNanos) {
+    private CanaryAttempt(RoutedRelease release, Role wanted, long startedNanos) {
         this.release = release;
         this.wanted = wanted;
         this.startedNanos = startedNanos;
     }
 
-    static CanaryAttempt begin(RequestContext context, CanaryRelease release, Role wanted) {
+    static CanaryAttempt begin(RequestContext context, RoutedRelease release, Role wanted) {
         CanaryAttempt attempt = new CanaryAttempt(release, wanted, System.nanoTime());
         context.set(KEY, attempt);
         return attempt;

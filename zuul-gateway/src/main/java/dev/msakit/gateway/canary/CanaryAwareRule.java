@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public class CanaryAwareRule extends ZoneAvoidanceRule {
 
     private final String service;
-    private final CanaryReleases releases;
+    private final ReleaseRouting releases;
 
     /**
      * For Ribbon's ZoneAwareLoadBalancer, which clones its rule by class name for a balancer per zone; those are
@@ -31,18 +31,18 @@ public class CanaryAwareRule extends ZoneAvoidanceRule {
         this(null, null);
     }
 
-    public CanaryAwareRule(String service, CanaryReleases releases) {
+    public CanaryAwareRule(String service, ReleaseRouting releases) {
         this.service = service;
         this.releases = releases;
     }
 
     @Override
     public Server choose(Object key) {
-        Optional<CanaryRelease> underRelease = releases == null ? Optional.empty() : releases.routing(service);
+        Optional<RoutedRelease> underRelease = releases == null ? Optional.empty() : releases.routing(service);
         if (underRelease.isEmpty()) {
             return super.choose(key);
         }
-        CanaryRelease release = underRelease.get();
+        RoutedRelease release = underRelease.get();
         Optional<CanaryAttempt> attempt = CanaryAttempt.current().filter(a -> a.release == release);
         Role role = attempt.map(CanaryAttempt::roleToChoose).orElse(Role.PROD);
         if (attempt.isPresent() && attempt.get().chosen() != null) {

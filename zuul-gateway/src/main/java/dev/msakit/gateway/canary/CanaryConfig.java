@@ -1,36 +1,25 @@
 package dev.msakit.gateway.canary;
 
+import dev.msakit.gateway.control.ReleaseControlClient;
 import dev.msakit.gateway.migration.MigrationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.cloud.netflix.ribbon.RibbonClients;
-import org.springframework.cloud.netflix.ribbon.SpringClientFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
-
-/** Canary releases judged and weighted by the gateway (see {@link CanaryRelease}). */
+/**
+ * Canary releases as this gateway routes and measures them: weights from release-control's routing table, every
+ * request of a service under release given a role and its outcome reported back (release-control judges).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CanaryProperties.class)
 @RibbonClients(defaultConfiguration = CanaryRibbonClientConfiguration.class)
 public class CanaryConfig {
 
-    /** With the actuator account every process of the suite shares (as Spring Boot Admin reads them). */
     @Bean
-    public InstanceMetrics canaryInstanceMetrics(RestTemplateBuilder builder,
-                                                 @Value("${platform.actuator.user}") String user,
-                                                 @Value("${platform.actuator.password}") String password) {
-        return new InstanceMetrics(builder, user, password);
-    }
-
-    @Bean
-    public CanaryReleases canaryReleases(SpringClientFactory balancers, CanaryProperties properties,
-                                         InstanceMetrics canaryInstanceMetrics) {
-        return new CanaryReleases(balancers, properties, Clock.systemUTC(), canaryInstanceMetrics);
+    public ReleaseRouting releaseRouting() {
+        return new ReleaseRouting();
     }
 
     /** What the weighted routing costs the gateway per request (both filters). */
@@ -42,7 +31,7 @@ public class CanaryConfig {
     }
 
     @Bean
-    public CanaryRoutingFilter canaryRoutingFilter(CanaryReleases releases, MigrationProperties migration,
+    public CanaryRoutingFilter canaryRoutingFilter(ReleaseRouting releases, MigrationProperties migration,
                                                    Timer canaryRoutingOverhead) {
         return new CanaryRoutingFilter(releases, migration.getCookie(), canaryRoutingOverhead);
     }
@@ -53,7 +42,13 @@ public class CanaryConfig {
     }
 
     @Bean
-    public CanaryEndpoint canaryEndpoint(CanaryReleases releases) {
+    public CanaryEndpoint canaryEndpoint(ReleaseRouting releases) {
         return new CanaryEndpoint(releases);
+    }
+
+    @Bean
+    public ReleaseReporter releaseReporter(ReleaseRouting releases, ReleaseControlClient releaseControl,
+                                           @Value("${eureka.instance.instance-id}") String instanceId) {
+        return new ReleaseReporter(releases, releaseControl, instanceId);
     }
 }

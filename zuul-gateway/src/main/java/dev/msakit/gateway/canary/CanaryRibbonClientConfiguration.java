@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 public class CanaryRibbonClientConfiguration {
 
     @Bean
-    public IRule ribbonRule(IClientConfig config, CanaryReleases releases) {
+    public IRule ribbonRule(IClientConfig config, ReleaseRouting releases) {
         CanaryAwareRule rule = new CanaryAwareRule(config.getClientName(), releases);
         rule.initWithNiwsConfig(config);
         return rule;

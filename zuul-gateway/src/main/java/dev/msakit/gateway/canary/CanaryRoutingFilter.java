@@ -1,6 +1,7 @@
 package dev.msakit.gateway.canary;
 
 import com.netflix.zuul.context.RequestContext;
+import dev.msakit.contracts.release.ReleaseRoute;
 import dev.msakit.gateway.filter.RoutedRequestFilter;
 import dev.msakit.gateway.migration.StickySubject;
 import io.micrometer.core.instrument.Timer;
@@ -19,11 +20,11 @@ public class CanaryRoutingFilter extends RoutedRequestFilter {
 
     static final int ORDER = 9;
 
-    private final CanaryReleases releases;
+    private final ReleaseRouting releases;
     private final String cookie;
     private final Timer overhead;
 
-    public CanaryRoutingFilter(CanaryReleases releases, String cookie, Timer overhead) {
+    public CanaryRoutingFilter(ReleaseRouting releases, String cookie, Timer overhead) {
         this.releases = releases;
         this.cookie = cookie;
         this.overhead = overhead;
@@ -38,10 +39,10 @@ public class CanaryRoutingFilter extends RoutedRequestFilter {
     public Object run() {
         long started = System.nanoTime();
         RequestContext context = RequestContext.getCurrentContext();
-        Optional<CanaryRelease> release = releases.routing(context.get(SERVICE_ID_KEY).toString());
+        Optional<RoutedRelease> release = releases.routing(context.get(SERVICE_ID_KEY).toString());
         if (release.isPresent()) {
-            CanaryRelease underRelease = release.get();
-            Role role = underRelease.getStatus() == CanaryRelease.Status.RUNNING
+            RoutedRelease underRelease = release.get();
+            Role role = underRelease.getStatus() == ReleaseRoute.Status.RUNNING
                     ? underRelease.roleFor(StickySubject.of(context, cookie))
                     : underRelease.roleFor(null);
             CanaryAttempt.begin(context, underRelease, role);

@@ -2,8 +2,6 @@ package dev.msakit.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.gateway.fallback.ServiceUnavailableFallback;
-import dev.msakit.gateway.admin.AdminTokens;
-import dev.msakit.gateway.admin.BodyValidation;
 import dev.msakit.contracts.PublicApi;
 import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import dev.msakit.gateway.filter.PublicOnlyMethodFilter;
@@ -44,16 +42,6 @@ public class GatewayConfig {
                         properties.getRoutePrefix())), objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
-    }
-
-    @Bean
-    public AdminTokens adminTokens(JwtDecoder jwtDecoder) {
-        return new AdminTokens(jwtDecoder);
-    }
-
-    @Bean
-    public BodyValidation bodyValidation(javax.validation.Validator validator) {
-        return new BodyValidation(validator);
     }
 
     @Bean

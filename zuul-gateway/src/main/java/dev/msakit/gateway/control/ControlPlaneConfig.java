@@ -1,5 +1,6 @@
 package dev.msakit.gateway.control;
 
+import dev.msakit.gateway.canary.ReleaseRouting;
 import dev.msakit.gateway.migration.MigrationCounters;
 import dev.msakit.gateway.migration.SwitchTable;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +31,8 @@ public class ControlPlaneConfig {
 
     @Bean
     public RoutingTablePoller routingTablePoller(ReleaseControlClient client, SwitchTable table,
-                                                 ControlPlaneProperties properties) {
-        return new RoutingTablePoller(client, table, properties);
+                                                 ReleaseRouting releases, ControlPlaneProperties properties) {
+        return new RoutingTablePoller(client, table, releases, properties);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.msakit.gateway.control;
 
 import dev.msakit.contracts.release.GatewayReport;
+import dev.msakit.contracts.release.ReleaseMeasurements;
 import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.contracts.release.ShadowDifference;
 import org.springframework.http.HttpEntity;
@@ -15,7 +16,10 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** release-control's /internal API as this gateway calls it: the routing table, reports, shadow differences. */
+/**
+ * release-control's /internal API as this gateway calls it: the routing table, reports, releases' measurements,
+ * shadow differences.
+ */
 public class ReleaseControlClient {
 
     private final RestTemplate loadBalanced;
@@ -47,6 +51,11 @@ public class ReleaseControlClient {
     public void report(String instanceId, GatewayReport report) {
         authorized(headers -> loadBalanced.exchange(URI.create(base + "/gateways/" + instanceId), HttpMethod.PUT,
                 new HttpEntity<>(report, headers), Void.class));
+    }
+
+    public void measurements(long releaseId, ReleaseMeasurements report) {
+        authorized(headers -> loadBalanced.exchange(URI.create(base + "/releases/" + releaseId + "/measurements"),
+                HttpMethod.POST, new HttpEntity<>(report, headers), Void.class));
     }
 
     public void difference(String feature, ShadowDifference difference) {

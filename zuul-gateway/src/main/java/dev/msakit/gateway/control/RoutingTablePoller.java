@@ -1,5 +1,6 @@
 package dev.msakit.gateway.control;
 
+import dev.msakit.gateway.canary.ReleaseRouting;
 import dev.msakit.gateway.migration.SwitchTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +17,17 @@ public class RoutingTablePoller implements SmartLifecycle {
 
     private final ReleaseControlClient releaseControl;
     private final SwitchTable table;
+    private final ReleaseRouting releases;
     private final ControlPlaneProperties properties;
     private volatile boolean running;
     private volatile boolean unreachable;
     private Thread thread;
 
-    public RoutingTablePoller(ReleaseControlClient releaseControl, SwitchTable table,
+    public RoutingTablePoller(ReleaseControlClient releaseControl, SwitchTable table, ReleaseRouting releases,
                               ControlPlaneProperties properties) {
         this.releaseControl = releaseControl;
         this.table = table;
+        this.releases = releases;
         this.properties = properties;
     }
 
@@ -59,7 +62,11 @@ public class RoutingTablePoller implements SmartLifecycle {
             try {
                 // The first table is asked for without waiting: until it arrives the gateway is not ready.
                 long wait = table.isLoaded() ? properties.getLongPollWait().toMillis() : 0;
-                releaseControl.nextTable(table.revision(), wait).ifPresent(table::apply);
+                releaseControl.nextTable(table.revision(), wait).ifPresent(next -> {
+                    // Releases first: a switch read by the same request must not meet an older release.
+                    releases.apply(next.getReleases());
+                    table.apply(next);
+                });
                 if (unreachable) {
                     unreachable = false;
                     log.info("release-control reachable again; routing table at revision {}", table.revision());

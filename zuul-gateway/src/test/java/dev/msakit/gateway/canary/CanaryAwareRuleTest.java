@@ -3,13 +3,13 @@ package dev.msakit.gateway.canary;
 import com.netflix.loadbalancer.BaseLoadBalancer;
 import com.netflix.loadbalancer.Server;
 import com.netflix.zuul.context.RequestContext;
+import dev.msakit.contracts.release.ReleaseRoute;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +24,15 @@ class CanaryAwareRuleTest {
     private static final String BASELINE = "localhost:8582";
     private static final String CANARY = "localhost:8682";
 
-    private final CanaryReleases releases = new CanaryReleases(null, new CanaryProperties(), Clock.systemUTC(), null);
+    private final ReleaseRouting releases = new ReleaseRouting();
     private final CanaryAwareRule rule = new CanaryAwareRule("product-service", releases);
-    private CanaryRelease release;
+    private RoutedRelease release;
+
+    /** A routing table from release-control with the release in this state. */
+    private void table(ReleaseRoute.Status status, int share) {
+        releases.apply(List.of(new ReleaseRoute(7, "product-service", BASELINE, CANARY, status, share)));
+        release = releases.routing("product-service").orElseThrow();
+    }
 
     @BeforeEach
     void balancerWithFourInstances() {
@@ -35,12 +41,7 @@ class CanaryAwareRuleTest {
         balancer.addServers(List.of(new Server(PROD_1), new Server(PROD_2), new Server(BASELINE),
                 new Server(CANARY)));
         balancer.getAllServers().forEach(s -> s.setAlive(true));
-        CanaryPlan plan = new CanaryPlan();
-        plan.setService("product-service");
-        plan.setBaselineInstance(BASELINE);
-        plan.setCanaryInstance(CANARY);
-        plan.setSteps(List.of(50));
-        release = releases.start(plan, "test").orElseThrow();
+        table(ReleaseRoute.Status.WAITING, 0);
         RequestContext.testSetCurrentContext(new RequestContext());
         RequestContext.getCurrentContext().setRequest(new MockHttpServletRequest());
         RequestContext.getCurrentContext().setResponse(new MockHttpServletResponse());
@@ -75,7 +76,7 @@ class CanaryAwareRuleTest {
 
     @Test
     void theCallersRolePicksTheInstanceAndRepeatsItUntilAnAttemptFails() {
-        release.tick(System.currentTimeMillis(), Set.of(BASELINE, CANARY));
+        table(ReleaseRoute.Status.RUNNING, 50);
         CanaryAttempt attempt = CanaryAttempt.begin(RequestContext.getCurrentContext(), release, Role.CANARY);
         assertThat(choose()).isEqualTo(CANARY);
         assertThat(choose()).isEqualTo(CANARY); // Spring Cloud's retrying client asks twice for one attempt
@@ -87,15 +88,15 @@ class CanaryAwareRuleTest {
 
     @Test
     void baselineCallersGetTheBaseline() {
-        release.tick(System.currentTimeMillis(), Set.of(BASELINE, CANARY));
+        table(ReleaseRoute.Status.RUNNING, 50);
         CanaryAttempt.begin(RequestContext.getCurrentContext(), release, Role.BASELINE);
         assertThat(choose()).isEqualTo(BASELINE);
     }
 
     @Test
     void afterARollbackTheReleasesInstancesGetNothing() {
-        release.tick(System.currentTimeMillis(), Set.of(BASELINE, CANARY));
-        release.abort(System.currentTimeMillis(), "test");
+        table(ReleaseRoute.Status.RUNNING, 50);
+        table(ReleaseRoute.Status.ROLLED_BACK, 0);
         Set<String> chosen = chosenForTwentyCallers(true);
         assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2);
     }
@@ -109,8 +110,7 @@ class CanaryAwareRuleTest {
 
     @Test
     void aServiceWithoutReleaseIsBalancedAsUsual() {
-        releases.abort("product-service", "test");
-        releases.finish("product-service");
+        releases.apply(List.of());
         Set<String> chosen = chosenForTwentyCallers(false);
         assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2, BASELINE, CANARY);
     }

@@ -60,7 +60,7 @@ final class ReleaseControlStub {
         String etag = RoutingTable.etag(revision);
         String body;
         try {
-            body = json.writeValueAsString(new RoutingTable(revision, new ArrayList<>(features.values())));
+            body = json.writeValueAsString(new RoutingTable(revision, new ArrayList<>(features.values()), List.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

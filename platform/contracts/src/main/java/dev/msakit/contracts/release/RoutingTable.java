@@ -5,20 +5,23 @@ import java.util.List;
 
 /**
  * What every gateway routes by, as release-control's {@code GET /internal/routing-table} (SERVICE token) serves it:
- * one revision for the whole table, raised by every committed change in commit order, so a gateway that applies
+ * the feature switches and the canary releases, with one revision for the whole table, raised by every committed change in commit order, so a gateway that applies
  * revision N has every change up to N and none after it.
  */
 public class RoutingTable {
 
     private long revision;
     private List<FeatureRoute> features = new ArrayList<>();
+    /** The canary releases gateways route now (waiting, running, or ended but not finished yet). */
+    private List<ReleaseRoute> releases = new ArrayList<>();
 
     public RoutingTable() {
     }
 
-    public RoutingTable(long revision, List<FeatureRoute> features) {
+    public RoutingTable(long revision, List<FeatureRoute> features, List<ReleaseRoute> releases) {
         this.revision = revision;
         this.features = List.copyOf(features);
+        this.releases = List.copyOf(releases);
     }
 
     /** The ETag of a table: its revision, quoted (RFC 7232 strong validator). */
@@ -40,5 +43,13 @@ public class RoutingTable {
 
     public void setFeatures(List<FeatureRoute> features) {
         this.features = features;
+    }
+
+    public List<ReleaseRoute> getReleases() {
+        return releases;
+    }
+
+    public void setReleases(List<ReleaseRoute> releases) {
+        this.releases = releases;
     }
 }

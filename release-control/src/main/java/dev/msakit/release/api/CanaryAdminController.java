@@ -5,7 +5,6 @@ import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.release.canary.CanaryPlan;
 import dev.msakit.release.canary.CanaryPlot;
 import dev.msakit.release.canary.CanaryReleases;
-import dev.msakit.release.canary.CanaryRows;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,7 +67,7 @@ public class CanaryAdminController {
     /** The intervals as terminal lines (./msa canary prints them as they come). */
     @GetMapping(value = "/{service}/rows", produces = MediaType.TEXT_PLAIN_VALUE)
     public String rows(@PathVariable String service) {
-        return CanaryRows.text(releases.latest(service));
+        return releases.rows(service);
     }
 
     /** Rolls a running release back at once: the canary gets no more requests. */

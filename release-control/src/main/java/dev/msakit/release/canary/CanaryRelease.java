@@ -376,6 +376,18 @@ public final class CanaryRelease {
         return view;
     }
 
+    /** What the rows need: the status, its reason and the intervals. */
+    Map<String, Object> summary(List<Map<String, Object>> intervals) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", id);
+        view.put("service", service);
+        view.put("status", status);
+        view.put("share", getShare());
+        view.put("reason", reason);
+        view.put("intervals", intervals);
+        return view;
+    }
+
     private static Map<String, Object> instanceView(String id, Map<String, String> metadata) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("instanceId", id);

@@ -12,6 +12,7 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -132,6 +133,12 @@ public class CanaryReleases {
         return view(store.latest(service).orElseThrow(() -> new NoReleaseException(service)));
     }
 
+    /** The intervals as terminal lines and the status (what ./msa canary polls: no totals to add up). */
+    public String rows(String service) {
+        CanaryRelease release = store.latest(service).orElseThrow(() -> new NoReleaseException(service));
+        return CanaryRows.text(release.summary(store.intervals(release.getId())));
+    }
+
     /** The routing releases and the latest finished ones. */
     public List<Map<String, Object>> recent() {
         return store.recent(LISTED).stream().map(this::view).collect(Collectors.toList());
@@ -178,7 +185,11 @@ public class CanaryReleases {
             Role role = Role.fromLabel(label).orElseThrow(() -> new InvalidPlanException(
                     "roles: " + label + " is none of prod, baseline, canary"));
             if (!measured.isEmpty()) {
-                measurements.record(releaseId, report.getGateway(), role, measured, now);
+                try {
+                    measurements.record(releaseId, report.getGateway(), role, measured, now);
+                } catch (DataIntegrityViolationException noSuchRelease) {
+                    throw new NoReleaseException("#" + releaseId);
+                }
             }
         });
     }

@@ -48,15 +48,18 @@ public class ReleaseStore {
         jdbc.update("UPDATE canary_release SET state = ? WHERE id = ?", write(release), release.getId());
     }
 
-    /** Every routing release, each locked for the caller's transaction; one another instance holds is skipped. */
+    /**
+     * Every routing release, each locked for the caller's transaction; one another instance holds is skipped. NO KEY
+     * UPDATE: the gateways' reports (whose foreign key takes a KEY SHARE lock) are not held up meanwhile.
+     */
     public List<CanaryRelease> lockRoutingSkippingLocked() {
-        return jdbc.query("SELECT state FROM canary_release WHERE NOT finished ORDER BY id FOR UPDATE SKIP LOCKED",
-                (rs, n) -> read(rs.getString("state")));
+        return jdbc.query("SELECT state FROM canary_release WHERE NOT finished ORDER BY id"
+                + " FOR NO KEY UPDATE SKIP LOCKED", (rs, n) -> read(rs.getString("state")));
     }
 
-    /** The service's routing release, locked for the caller's transaction. */
+    /** The service's routing release, locked for the caller's transaction (as above). */
     public Optional<CanaryRelease> lockRouting(String service) {
-        return jdbc.query("SELECT state FROM canary_release WHERE service = ? AND NOT finished FOR UPDATE",
+        return jdbc.query("SELECT state FROM canary_release WHERE service = ? AND NOT finished FOR NO KEY UPDATE",
                 (rs, n) -> read(rs.getString("state")), service).stream().findFirst();
     }
 

@@ -168,6 +168,11 @@ class CanaryAdminApiTest {
         assertProblem(rest.getForEntity("/admin/canaries", String.class), HttpStatus.UNAUTHORIZED);
         assertProblem(admin(HttpMethod.POST, "/internal/releases/1/measurements", "{\"gateway\":\"x\"}"),
                 HttpStatus.FORBIDDEN);
+        assertProblem(service(HttpMethod.POST, "/internal/releases/999999/measurements",
+                measurements("gw-a", new Random(2))), HttpStatus.NOT_FOUND);
+        assertProblem(service(HttpMethod.POST, "/internal/releases/999999/measurements",
+                "{\"gateway\":\"gw-a\",\"roles\":{\"everyone\":{\"answers\":1,\"latenciesMs\":[]}}}"),
+                HttpStatus.BAD_REQUEST);
     }
 
     private static String measurements(String gateway, Random random) {

@@ -6,11 +6,13 @@ import dev.msakit.contracts.release.RoutingTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * This gateway instance's copy of the routing table release-control serves, read on every routed request without a
@@ -69,6 +71,20 @@ public class SwitchTable {
         }
         current = new Snapshot(table.getRevision(), switches, Instant.now());
         log.info("Routing table at revision {}: {}", table.getRevision(), describe());
+        notifyAll();
+        return true;
+    }
+
+    /** Waits until this gateway routes by the revision or a later one; false when it did not within the time. */
+    public synchronized boolean awaitRevision(long revision, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (current.revision < revision) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
         return true;
     }
 

@@ -38,6 +38,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.resetAllRequests;
@@ -181,6 +182,34 @@ class FeatureSwitchTest {
         assertThat(rest.exchange("/api/internal/routing-table", HttpMethod.GET, new HttpEntity<>(admin),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         CONTROL.server.verify(1, getRequestedFor(urlPathEqualTo("/admin/features/catalog")));
+    }
+
+    /** Read your writes: a switch changed through this gateway is answered once this gateway routes by it. */
+    @Test
+    void aChangeThroughThisGatewayIsAnsweredOnceThisGatewayRoutesByIt() throws Exception {
+        long next = CONTROL.revision() + 1;
+        CONTROL.server.stubFor(put(urlEqualTo("/admin/features/catalog")).willReturn(okJson("{\"mode\":\"LEGACY\"}")
+                .withHeader("ETag", "\"" + next + "\"")));
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            CONTROL.change("catalog", Mode.LEGACY, 0);
+        });
+        HttpHeaders admin = jsonWith(TOKENS.admin(1));
+        admin.set(HttpHeaders.ACCEPT_ENCODING, "identity");
+        long sent = System.nanoTime();
+
+        ResponseEntity<String> changed = rest.exchange("/api/admin/features/catalog", HttpMethod.PUT,
+                new HttpEntity<>("{\"mode\":\"LEGACY\"}", admin), String.class);
+
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((System.nanoTime() - sent) / 1_000_000).as("waited for the revision").isGreaterThanOrEqualTo(300);
+        assertThat(table.revision()).isGreaterThanOrEqualTo(next);
+        assertThat(rest.getForEntity("/api/products/1", String.class).getHeaders().getFirst("X-Migration-Target"))
+                .isEqualTo("legacy");
     }
 
     @Test

@@ -58,8 +58,9 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNAUTHORIZED, detail);
     }
 
+    /** 503 with Retry-After: 5 s, as the gateway's own fallback and a database outage answer. */
     public static ApiException serviceUnavailable(String serviceId) {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                serviceId + " is unavailable; please retry later");
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, serviceId + " is unavailable; please retry later",
+                Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,7 @@
 package dev.msakit.release.api;
 
+import dev.msakit.contracts.release.RoutingTable;
+
 import java.util.OptionalLong;
 
 /** The revisions and versions this service hands out as strong ETags ("12"), and reads back from If-* headers. */
@@ -9,7 +11,7 @@ public final class EntityTags {
     }
 
     public static String of(long version) {
-        return "\"" + version + "\"";
+        return RoutingTable.etag(version);
     }
 
     /**

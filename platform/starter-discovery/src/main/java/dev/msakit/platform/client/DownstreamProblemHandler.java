@@ -35,13 +35,12 @@ public class DownstreamProblemHandler {
         // Feign wraps what a fallback throws (in an AssertionError), so look along the cause chain.
         for (Throwable t = ex.getFallbackException(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof ApiException) {
-                ApiException api = (ApiException) t;
-                return Problems.response(api.getStatus(), api.getMessage(), request.getRequestURI());
+                return Problems.response((ApiException) t, request.getRequestURI());
             }
         }
         log.warn("Downstream call {} failed ({}): {}", ex.getImplementingClass() == null ? "?" :
                 ex.getImplementingClass().getSimpleName(), ex.getFailureType(), String.valueOf(ex.getCause()));
-        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE,
-                "A service this request depends on is unavailable; please retry later", request.getRequestURI());
+        return Problems.response(ApiException.unavailable(
+                "A service this request depends on is unavailable; please retry later"), request.getRequestURI());
     }
 }

@@ -60,7 +60,11 @@ public class ApiException extends RuntimeException {
 
     /** 503 with Retry-After: 5 s, as the gateway's own fallback and a database outage answer. */
     public static ApiException serviceUnavailable(String serviceId) {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, serviceId + " is unavailable; please retry later",
-                Duration.ofSeconds(5));
+        return unavailable(serviceId + " is unavailable; please retry later");
+    }
+
+    /** 503 with Retry-After: 5 s, for a dependency that cannot be named. */
+    public static ApiException unavailable(String detail) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, detail, Duration.ofSeconds(5));
     }
 }

@@ -53,13 +53,7 @@ public class ProblemExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Problem> api(ApiException ex, HttpServletRequest request) {
-        ResponseEntity<Problem> answer = Problems.response(ex.getStatus(), ex.getMessage(), instance(request));
-        if (ex.getRetryAfter().isPresent()) {
-            long seconds = Math.max(1, (ex.getRetryAfter().get().toMillis() + 999) / 1000);
-            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                    .header("Retry-After", Long.toString(seconds)).body(answer.getBody());
-        }
-        return answer;
+        return Problems.response(ex, instance(request));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -32,6 +32,17 @@ public final class Problems {
         return response(of(status, detail, instance));
     }
 
+    /** The exception's problem, with Retry-After (whole seconds, at least 1) when it says when to try again. */
+    public static ResponseEntity<Problem> response(ApiException ex, String instance) {
+        ResponseEntity<Problem> answer = response(ex.getStatus(), ex.getMessage(), instance);
+        if (ex.getRetryAfter().isEmpty()) {
+            return answer;
+        }
+        long seconds = Math.max(1, (ex.getRetryAfter().get().toMillis() + 999) / 1000);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header("Retry-After", Long.toString(seconds)).body(answer.getBody());
+    }
+
     public static ResponseEntity<Problem> response(Problem problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
     }

@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Canary releases of product-service judged by the gateway, on the real processes: a baseline and a canary instance
- * next to the suite's two, catalog reads from a few client threads, and Chaos Monkey on the canary for the bad
- * versions (exceptions on 5 % of requests, 200 ms more per request). Leaves the suite as it found it: the extra
- * instances stopped and gone from the gateway's rotation, no release routing.
+ * Canary releases of product-service judged by release-control on what the gateways measured, on the real
+ * processes: a baseline and a canary instance next to the suite's two, catalog reads from a few client threads, and
+ * Chaos Monkey on the canary for the bad versions (exceptions on 5 % of requests, 200 ms more per request). Leaves
+ * the suite as it found it: the extra instances stopped and gone from the gateway's rotation, no release routing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

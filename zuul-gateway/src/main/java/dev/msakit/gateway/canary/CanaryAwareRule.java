@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * Ribbon's rule in the gateway: Ribbon's default (zone avoidance, round robin over available instances) while a
  * service has no release; during one, the caller's role picks the instance: the canary or the baseline by Eureka
- * instance id, everyone else one of the other instances, never the release's own. Traffic weights live here, in the
- * gateway, not in the registry, whose changes take many seconds to reach every cache.
+ * instance id, everyone else one of the other instances, never the release's own. The shares come with
+ * release-control's routing table (within milliseconds of a change), not through the registry, whose changes take
+ * many seconds to reach every cache.
  *
  * <p>Within a request the same instance is chosen again until an attempt at it fails (Spring Cloud's retrying
  * client asks the balancer twice for the first attempt); after a failure the retry goes to a prod instance.

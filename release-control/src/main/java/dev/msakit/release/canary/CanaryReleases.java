@@ -176,8 +176,9 @@ public class CanaryReleases {
     }
 
     /**
-     * A gateway's report on a routing release, counted for the interval it arrives in. Reports on a release finished
-     * meanwhile are dropped (the gateway had not seen the new table yet).
+     * A gateway's report on a release, counted for the interval it arrives in. One that arrives after the verdict
+     * (a gateway reports every few seconds) still counts for the release's totals; one on a release this database
+     * never had is refused (404).
      */
     public void record(long releaseId, ReleaseMeasurements report) {
         long now = clock.millis();

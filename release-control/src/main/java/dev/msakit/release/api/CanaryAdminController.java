@@ -1,10 +1,12 @@
 package dev.msakit.release.api;
 
 import dev.msakit.contracts.Roles;
+import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.release.canary.CanaryPlan;
 import dev.msakit.release.canary.CanaryPlot;
 import dev.msakit.release.canary.CanaryReleases;
+import dev.msakit.release.routing.RoutingRevision;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,9 +38,11 @@ import java.util.Map;
 public class CanaryAdminController {
 
     private final CanaryReleases releases;
+    private final RoutingRevision revision;
 
-    public CanaryAdminController(CanaryReleases releases) {
+    public CanaryAdminController(CanaryReleases releases, RoutingRevision revision) {
         this.releases = releases;
+        this.revision = revision;
     }
 
     @PostMapping
@@ -46,7 +50,7 @@ public class CanaryAdminController {
                                                      @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
         Map<String, Object> release = releases.start(plan, FeatureAdminController.who(admin));
         return ResponseEntity.created(GatewayPaths.location(http, "/admin/canaries/" + plan.getService()))
-                .body(release);
+                .header(RoutingTable.REVISION_HEADER, committedRevision()).body(release);
     }
 
     @GetMapping
@@ -72,17 +76,28 @@ public class CanaryAdminController {
 
     /** Rolls a running release back at once: the canary gets no more requests. */
     @PostMapping(value = "/{service}/abort", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
-    public Map<String, Object> abort(@PathVariable String service, @Valid @RequestBody(required = false) Abort abort,
-                                     @AuthenticationPrincipal Jwt admin) {
+    public ResponseEntity<Map<String, Object>> abort(@PathVariable String service,
+                                                     @Valid @RequestBody(required = false) Abort abort,
+                                                     @AuthenticationPrincipal Jwt admin) {
         String why = abort != null && abort.getReason() != null && !abort.getReason().isBlank() ? abort.getReason()
                 : "aborted by " + FeatureAdminController.who(admin);
-        return releases.abort(service, why);
+        Map<String, Object> aborted = releases.abort(service, why);
+        return ResponseEntity.ok().header(RoutingTable.REVISION_HEADER, committedRevision()).body(aborted);
     }
 
     /** Ends a release with a verdict: its instances become ordinary ones (or are gone). 409 while it runs. */
     @DeleteMapping("/{service}")
-    public Map<String, Object> finish(@PathVariable String service) {
-        return releases.finish(service);
+    public ResponseEntity<Map<String, Object>> finish(@PathVariable String service) {
+        Map<String, Object> finished = releases.finish(service);
+        return ResponseEntity.ok().header(RoutingTable.REVISION_HEADER, committedRevision()).body(finished);
+    }
+
+    /**
+     * Read after the change committed, so at least the change's own revision (a later one only when another change
+     * committed meanwhile): the gateway that waits for it routes by the change.
+     */
+    private String committedRevision() {
+        return Long.toString(revision.current());
     }
 
     /** The body of an abort: why, for the report. */

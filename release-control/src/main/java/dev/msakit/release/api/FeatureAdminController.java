@@ -1,6 +1,7 @@
 package dev.msakit.release.api;
 
 import dev.msakit.contracts.Roles;
+import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.release.gateways.GatewayReports;
 import dev.msakit.release.gateways.GatewayReports.GatewayStatus;
 import dev.msakit.release.shadow.ShadowDiffStore;
@@ -73,7 +74,10 @@ public class FeatureAdminController {
                                               @AuthenticationPrincipal Jwt admin) {
         FeatureSwitch changed = switches.change(name, new SwitchChange(change.getMode(), change.getPercent(),
                 who(admin), EntityTags.revisionOf(ifMatch)));
-        return tagged(changed);
+        // A switch's version is the revision that changed it last.
+        return ResponseEntity.ok().eTag(EntityTags.of(changed.getVersion()))
+                .header(RoutingTable.REVISION_HEADER, Long.toString(changed.getVersion()))
+                .body(view(changed, gateways.live()));
     }
 
     /** Newest first. */

@@ -2,6 +2,7 @@ package dev.msakit.release.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +101,9 @@ class CanaryAdminApiTest {
         assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(started.getHeaders().getLocation().getPath()).isEqualTo("/admin/canaries/product-service");
         long id = body(started).path("id").asLong();
+        // The revision that holds the start (the gateway that forwarded it answers once it routes by it).
+        assertThat(Long.parseLong(started.getHeaders().getFirst(RoutingTable.REVISION_HEADER)))
+                .isLessThanOrEqualTo(table().path("revision").asLong()).isPositive();
         assertThat(admin(HttpMethod.POST, "/admin/canaries", "{\"service\":\"product-service\",\"baselineInstance\":"
                 + "\"a\",\"canaryInstance\":\"b\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 

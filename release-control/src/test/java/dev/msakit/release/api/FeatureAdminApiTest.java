@@ -2,6 +2,7 @@ package dev.msakit.release.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,8 @@ class FeatureAdminApiTest {
         assertThat(after.path("changedBy").asText()).isEqualTo("member 1");
         assertThat(after.path("version").asLong()).isGreaterThan(body(seen).path("version").asLong());
         assertThat(changed.getHeaders().getETag()).isEqualTo("\"" + after.path("version").asLong() + "\"");
+        assertThat(changed.getHeaders().getFirst(RoutingTable.REVISION_HEADER))
+                .isEqualTo(Long.toString(after.path("version").asLong()));
         JsonNode last = body(admin(HttpMethod.GET, "/admin/features/catalog/history", null, null)).get(0);
         assertThat(last.path("mode").asText()).isEqualTo("PERCENT");
         assertThat(last.path("conditional").asBoolean()).isTrue();

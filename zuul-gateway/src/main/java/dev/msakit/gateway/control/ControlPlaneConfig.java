@@ -43,6 +43,11 @@ public class ControlPlaneConfig {
     }
 
     @Bean
+    public AppliedChangeFilter appliedChangeFilter(SwitchTable table) {
+        return new AppliedChangeFilter(table, Duration.ofSeconds(2));
+    }
+
+    @Bean
     public RoutingTableHealth routingTableHealthIndicator(SwitchTable table, RoutingTablePoller poller) {
         return new RoutingTableHealth(table, poller);
     }

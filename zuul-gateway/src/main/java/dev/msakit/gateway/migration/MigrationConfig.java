@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import java.time.Duration;
 
 /** The per-feature switches between the legacy shop and the new services (see {@link MigrationRoutingFilter}). */
 @Configuration(proxyBeanMethods = false)
@@ -25,11 +24,6 @@ public class MigrationConfig {
     @Bean
     public SwitchTable switchTable() {
         return new SwitchTable();
-    }
-
-    @Bean
-    public AppliedChangeFilter appliedChangeFilter(SwitchTable table) {
-        return new AppliedChangeFilter(table, Duration.ofSeconds(2));
     }
 
     @Bean

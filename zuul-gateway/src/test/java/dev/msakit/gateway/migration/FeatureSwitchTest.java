@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.msakit.contracts.release.FeatureRoute.Mode;
+import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,27 +190,53 @@ class FeatureSwitchTest {
     void aChangeThroughThisGatewayIsAnsweredOnceThisGatewayRoutesByIt() throws Exception {
         long next = CONTROL.revision() + 1;
         CONTROL.server.stubFor(put(urlEqualTo("/admin/features/catalog")).willReturn(okJson("{\"mode\":\"LEGACY\"}")
-                .withHeader("ETag", "\"" + next + "\"")));
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(400);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            CONTROL.change("catalog", Mode.LEGACY, 0);
-        });
-        HttpHeaders admin = jsonWith(TOKENS.admin(1));
-        admin.set(HttpHeaders.ACCEPT_ENCODING, "identity");
+                .withHeader("ETag", "\"" + next + "\"").withHeader(RoutingTable.REVISION_HEADER, Long.toString(next))));
+        changeCommitsIn(Duration.ofMillis(400), () -> CONTROL.change("catalog", Mode.LEGACY, 0));
         long sent = System.nanoTime();
 
         ResponseEntity<String> changed = rest.exchange("/api/admin/features/catalog", HttpMethod.PUT,
-                new HttpEntity<>("{\"mode\":\"LEGACY\"}", admin), String.class);
+                new HttpEntity<>("{\"mode\":\"LEGACY\"}", adminIdentity()), String.class);
 
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((System.nanoTime() - sent) / 1_000_000).as("waited for the revision").isGreaterThanOrEqualTo(300);
         assertThat(table.revision()).isGreaterThanOrEqualTo(next);
         assertThat(rest.getForEntity("/api/products/1", String.class).getHeaders().getFirst("X-Migration-Target"))
                 .isEqualTo("legacy");
+    }
+
+    /** The same for a canary release started through this gateway: the client's next request is routed by it. */
+    @Test
+    void aReleaseStartedThroughThisGatewayIsAnsweredOnceThisGatewayRoutesByIt() throws Exception {
+        long next = CONTROL.revision() + 1;
+        CONTROL.server.stubFor(post(urlEqualTo("/admin/canaries")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"WAITING\"}")
+                .withHeader(RoutingTable.REVISION_HEADER, Long.toString(next))));
+        changeCommitsIn(Duration.ofMillis(400), () -> CONTROL.change("ordering", Mode.NEW, 0));
+        long sent = System.nanoTime();
+
+        ResponseEntity<String> started = rest.exchange("/api/admin/canaries", HttpMethod.POST,
+                new HttpEntity<>("{\"service\":\"product-service\"}", adminIdentity()), String.class);
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((System.nanoTime() - sent) / 1_000_000).as("waited for the revision").isGreaterThanOrEqualTo(300);
+        assertThat(table.revision()).isGreaterThanOrEqualTo(next);
+    }
+
+    private static void changeCommitsIn(Duration delay, Runnable change) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            change.run();
+        });
+    }
+
+    private HttpHeaders adminIdentity() {
+        HttpHeaders admin = jsonWith(TOKENS.admin(1));
+        admin.set(HttpHeaders.ACCEPT_ENCODING, "identity");
+        return admin;
     }
 
     @Test

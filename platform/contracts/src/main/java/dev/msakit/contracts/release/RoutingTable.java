@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * What every gateway routes by, as release-control's {@code GET /internal/routing-table} (SERVICE token) serves it:
- * the feature switches and the canary releases, with one revision for the whole table, raised by every committed change in commit order, so a gateway that applies
- * revision N has every change up to N and none after it.
+ * the feature switches and the canary releases, with one revision for the whole table, raised by every committed
+ * change in commit order, so a gateway that applies revision N has every change up to N and none after it.
  */
 public class RoutingTable {
+
+    /**
+     * On every answer of release-control that changed the table: the revision that holds the change. The gateway
+     * that forwarded the change answers once it routes by that revision (read your writes).
+     */
+    public static final String REVISION_HEADER = "Routing-Revision";
 
     private long revision;
     private List<FeatureRoute> features = new ArrayList<>();

@@ -1,24 +1,26 @@
-package dev.msakit.gateway.migration;
+package dev.msakit.gateway.control;
 
 import com.netflix.util.Pair;
 import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
+import dev.msakit.contracts.ServiceIds;
+import dev.msakit.contracts.release.RoutingTable;
+import dev.msakit.gateway.migration.SwitchTable;
 
 import java.time.Duration;
 
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.POST_TYPE;
-import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.PROXY_KEY;
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SEND_RESPONSE_FILTER_ORDER;
+import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SERVICE_ID_KEY;
 
 /**
- * Read your writes at the gateway that took the change: a switch changed through it (PUT to release-control's
- * admin API) is answered once this gateway routes by the change's revision (its ETag), at most {@code max-wait}
- * later; the next request through the same gateway is already routed the new way. Other gateways follow within
- * their next long poll.
+ * Read your writes at the gateway that took the change: a change of the routing table made through it (a switch
+ * flipped, a canary release started, aborted or finished at release-control's admin API) is answered once this
+ * gateway routes by the revision that holds it ({@link RoutingTable#REVISION_HEADER}), at most {@code max-wait}
+ * later. The next request through the same gateway is already routed the new way (a client that starts a release
+ * and then its load sends nobody to the canary uncounted); other gateways follow within their next long poll.
  */
 public class AppliedChangeFilter extends ZuulFilter {
-
-    static final String ROUTE = "admin-features";
 
     private final SwitchTable table;
     private final Duration maxWait;
@@ -41,17 +43,17 @@ public class AppliedChangeFilter extends ZuulFilter {
     @Override
     public boolean shouldFilter() {
         RequestContext context = RequestContext.getCurrentContext();
-        return ROUTE.equals(context.get(PROXY_KEY)) && context.getRequest() != null
-                && "PUT".equals(context.getRequest().getMethod()) && context.getResponseStatusCode() == 200;
+        int status = context.getResponseStatusCode();
+        return ServiceIds.RELEASE_CONTROL.equals(context.get(SERVICE_ID_KEY)) && status >= 200 && status < 300;
     }
 
     @Override
     public Object run() {
         for (Pair<String, String> header : RequestContext.getCurrentContext().getOriginResponseHeaders()) {
-            if ("ETag".equalsIgnoreCase(header.first())) {
+            if (RoutingTable.REVISION_HEADER.equalsIgnoreCase(header.first())) {
                 try {
-                    table.awaitRevision(Long.parseLong(header.second().replace("\"", "").trim()), maxWait);
-                } catch (NumberFormatException notAVersion) {
+                    table.awaitRevision(Long.parseLong(header.second().trim()), maxWait);
+                } catch (NumberFormatException notARevision) {
                     return null;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

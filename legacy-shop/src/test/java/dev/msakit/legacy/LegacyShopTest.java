@@ -120,20 +120,122 @@ class LegacyShopTest {
     void appliesTheNewSidesCatalogOnceAndKeepsTheNewerEdit() throws Exception {
         newSide.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_NEW, "ProductSnapshot", "41",
                 "{\"productId\":41,\"name\":\"Pen\",\"price\":1.10,\"stock\":20,\"active\":true,"
-                        + "\"updatedAt\":\"2026-01-01T10:00:00Z\"}"));
+                        + "\"updatedAt\":\"2026-01-01T10:00:00Z\",\"editVersion\":2}"));
         var sale = TestMessages.message(MigrationTopics.CATALOG_FROM_NEW, "StockAdjusted", "41",
                 "{\"productId\":41,\"delta\":-5}");
         newSide.onChange(sale);
         newSide.onChange(sale);
-        // An edit older than what the shop has changes nothing.
+        // An earlier edit changes nothing, whatever its writer's clock said (here: a later time).
         newSide.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_NEW, "ProductSnapshot", "41",
                 "{\"productId\":41,\"name\":\"Old pen\",\"price\":0.90,\"stock\":99,\"active\":true,"
-                        + "\"updatedAt\":\"2025-12-31T10:00:00Z\"}"));
+                        + "\"updatedAt\":\"2027-12-31T10:00:00Z\",\"editVersion\":1}"));
 
         mvc.perform(get("/products/41")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Pen")).andExpect(jsonPath("$.stock").value(15));
         // Nothing it applied goes back to the new side.
         assertThat(types(MigrationTopics.CATALOG_FROM_LEGACY, "41")).isEmpty();
+    }
+
+    /**
+     * An edit here and one on the new side at the same moment, each on top of the same 2 edits: both sides count 3,
+     * and the new side's wins here as it does there (product-service keeps its own on a tie), so both end alike.
+     */
+    @Test
+    void twoEditsAtOnceOnBothSidesEndTheSameOnBoth() throws Exception {
+        newSide.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_NEW, "ProductSnapshot", "42",
+                "{\"productId\":42,\"name\":\"Cup\",\"price\":3.00,\"stock\":5,\"active\":true,"
+                        + "\"updatedAt\":\"2026-01-01T10:00:00Z\",\"editVersion\":2}"));
+        mvc.perform(asAdmin(put("/products/42")).content("{\"name\":\"Cup (shop)\",\"price\":3.50,\"stock\":5}"))
+                .andExpect(status().isOk());
+        JsonNode ours = lastPayload(MigrationTopics.CATALOG_FROM_LEGACY, "42");
+        assertThat(ours.path("editVersion").asLong()).isEqualTo(3);
+
+        newSide.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_NEW, "ProductSnapshot", "42",
+                "{\"productId\":42,\"name\":\"Cup (new)\",\"price\":3.20,\"stock\":5,\"active\":true,"
+                        + "\"updatedAt\":\"2020-01-01T10:00:00Z\",\"editVersion\":3}"));
+        mvc.perform(get("/products/42")).andExpect(jsonPath("$.name").value("Cup (new)"));
+        // The same snapshot again (a redelivery under another id) changes nothing more.
+        newSide.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_NEW, "ProductSnapshot", "42",
+                "{\"productId\":42,\"name\":\"Cup (again)\",\"price\":3.20,\"stock\":5,\"active\":true,"
+                        + "\"updatedAt\":\"2020-01-01T10:00:00Z\",\"editVersion\":3}"));
+        mvc.perform(get("/products/42")).andExpect(jsonPath("$.name").value("Cup (new)"));
+    }
+
+    /** Idempotency-Key as order-service has it: one order per key and member, other items refused. */
+    @Test
+    void aRetryWithTheSameKeyGetsTheSameOrder() throws Exception {
+        long mug = createProduct("Key mug", "2.00", 10);
+        String body = "{\"items\":[{\"productId\":" + mug + ",\"quantity\":2}]}";
+        JsonNode first = read(mvc.perform(asMember(8, post("/orders")).header("Idempotency-Key", "k-1")
+                .content(body)).andExpect(status().isCreated()).andReturn());
+        JsonNode again = read(mvc.perform(asMember(8, post("/orders")).header("Idempotency-Key", "k-1")
+                .content(body)).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true")).andReturn());
+
+        assertThat(again.path("id").asText()).isEqualTo(first.path("id").asText());
+        assertThat(stock(mug)).isEqualTo(8);
+        mvc.perform(asMember(8, post("/orders")).header("Idempotency-Key", "k-1")
+                        .content("{\"items\":[{\"productId\":" + mug + ",\"quantity\":3}]}"))
+                .andExpect(status().isUnprocessableEntity());
+        // The key is the member's: another member's same key is another order.
+        mvc.perform(asMember(9, post("/orders")).header("Idempotency-Key", "k-1").content(body))
+                .andExpect(status().isCreated()).andExpect(header().doesNotExist("Idempotent-Replayed"));
+        mvc.perform(asMember(8, post("/orders")).header("Idempotency-Key", "bad key").content(body))
+                .andExpect(status().isBadRequest());
+    }
+
+    /**
+     * A client placed an order at order-service with a key, ordering flipped to the shop, and the client retries:
+     * the copy carries the key, so the retry gets that order, and the shop takes no stock for a second one.
+     */
+    @Test
+    void aRetryAfterAFlipFindsTheOrderTheNewSidePlaced() throws Exception {
+        long mug = createProduct("Flip mug", "2.00", 10);
+        String orderId = UUID.randomUUID().toString();
+        String fingerprint = dev.msakit.contracts.OrderRequests.fingerprint(java.util.Map.of(mug, 2));
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", orderId,
+                "{\"orderId\":\"" + orderId + "\",\"memberId\":10,\"status\":\"CONFIRMED\",\"total\":4.00,"
+                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":1,\"lines\":[{\"productId\":" + mug
+                        + ",\"productName\":\"Flip mug\",\"unitPrice\":2.00,\"quantity\":2}],"
+                        + "\"idempotencyKey\":\"retry-1\",\"requestFingerprint\":\"" + fingerprint + "\"}"));
+
+        JsonNode retried = read(mvc.perform(asMember(10, post("/orders")).header("Idempotency-Key", "retry-1")
+                        .content("{\"items\":[{\"productId\":" + mug + ",\"quantity\":2}]}"))
+                .andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"))
+                .andReturn());
+
+        assertThat(retried.path("id").asText()).isEqualTo(orderId);
+        assertThat(stock(mug)).isEqualTo(10);
+        assertThat(types(MigrationTopics.ORDERS_FROM_LEGACY, orderId)).isEmpty();
+    }
+
+    /**
+     * A rejected order cannot be cancelled, whichever side holds it: 409 at once (no message that the holder would
+     * refuse), and a cancel order-service forwards for a rejected order of ours sends the order back as it is.
+     */
+    @Test
+    void cancellingARejectedOrderIsRefusedAtOnceAndNeverBecomesAPoisonMessage() throws Exception {
+        String copyId = UUID.randomUUID().toString();
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", copyId,
+                "{\"orderId\":\"" + copyId + "\",\"memberId\":11,\"status\":\"REJECTED\",\"rejectionReason\":"
+                        + "\"Not enough stock\",\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":1,\"lines\":"
+                        + "[{\"productId\":41,\"quantity\":200}]}"));
+        mvc.perform(asMember(11, post("/orders/" + copyId + "/cancel"))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("REJECTED")));
+        assertThat(types(MigrationTopics.ORDERS_FROM_LEGACY, copyId)).isEmpty();
+
+        long mug = createProduct("Rare mug", "2.00", 1);
+        String ours = read(mvc.perform(asMember(11, post("/orders"))
+                        .content("{\"items\":[{\"productId\":" + mug + ",\"quantity\":5}]}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REJECTED")).andReturn())
+                .path("id").asText();
+        // Handled, not thrown (a throw here would be retried and end in the dead-letter topic).
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "CancelOrder", ours,
+                "{\"orderId\":\"" + ours + "\",\"memberId\":11}"));
+
+        assertThat(types(MigrationTopics.ORDERS_FROM_LEGACY, ours)).containsExactly("OrderSnapshot", "OrderSnapshot");
+        assertThat(lastPayload(MigrationTopics.ORDERS_FROM_LEGACY, ours).path("status").asText())
+                .isEqualTo("REJECTED");
     }
 
     @Test

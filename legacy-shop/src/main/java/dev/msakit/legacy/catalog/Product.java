@@ -13,9 +13,10 @@ public final class Product {
     private final int stock;
     private final boolean active;
     private final Instant updatedAt;
+    private final long editVersion;
 
     public Product(long id, String name, String description, BigDecimal price, int stock, boolean active,
-                   Instant updatedAt) {
+                   Instant updatedAt, long editVersion) {
         this.id = id;
         this.name = name;
         this.description = description;
@@ -23,6 +24,7 @@ public final class Product {
         this.stock = stock;
         this.active = active;
         this.updatedAt = updatedAt;
+        this.editVersion = editVersion;
     }
 
     public long getId() {
@@ -51,5 +53,10 @@ public final class Product {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** How many edits of the product both sides agree on (see ProductSnapshot). */
+    public long getEditVersion() {
+        return editVersion;
     }
 }

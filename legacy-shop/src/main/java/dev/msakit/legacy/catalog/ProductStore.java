@@ -14,10 +14,13 @@ import java.util.Optional;
 @Repository
 public class ProductStore {
 
-    private static final String COLUMNS = "id, name, description, price, stock, active, updated_at";
+    private static final String COLUMNS = "id, name, description, price, stock, active, updated_at, edit_version";
     private static final RowMapper<Product> ROW = (rs, n) -> new Product(rs.getLong("id"), rs.getString("name"),
             rs.getString("description"), rs.getBigDecimal("price"), rs.getInt("stock"), rs.getBoolean("active"),
-            rs.getTimestamp("updated_at").toInstant());
+            rs.getTimestamp("updated_at").toInstant(), rs.getLong("edit_version"));
+
+    /** An edit made here: one more than the count both sides agree on. */
+    private static final String EDITED_HERE = "edit_version = edit_version + 1, edited_by = 'legacy'";
 
     private final JdbcTemplate jdbc;
 
@@ -49,24 +52,29 @@ public class ProductStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM product WHERE id = ?", ROW, id).stream().findFirst();
     }
 
-    public List<Product> all() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM product ORDER BY id", ROW);
+    /**
+     * Every product, each share-locked until the end of the transaction: a sale in progress is waited for and seen,
+     * a later one waits, so an initial copy holds every sale whose delta was written before it.
+     */
+    public List<Product> lockAllForCopy() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM product ORDER BY id FOR SHARE", ROW);
     }
 
     public Product insert(String name, String description, BigDecimal price, int stock, Instant now) {
-        long id = jdbc.queryForObject("INSERT INTO product (name, description, price, stock, active, updated_at)"
-                + " VALUES (?, ?, ?, ?, true, ?) RETURNING id", Long.class, name, description, price, stock,
-                Timestamp.from(now));
-        return new Product(id, name, description, price, stock, true, now);
+        long id = jdbc.queryForObject("INSERT INTO product (name, description, price, stock, active, updated_at,"
+                + " edit_version, edited_by) VALUES (?, ?, ?, ?, true, ?, 1, 'legacy') RETURNING id", Long.class, name,
+                description, price, stock, Timestamp.from(now));
+        return new Product(id, name, description, price, stock, true, now, 1);
     }
 
     public void update(long id, String name, String description, BigDecimal price, int stock, Instant now) {
-        jdbc.update("UPDATE product SET name = ?, description = ?, price = ?, stock = ?, updated_at = ? WHERE id = ?",
-                name, description, price, stock, Timestamp.from(now), id);
+        jdbc.update("UPDATE product SET name = ?, description = ?, price = ?, stock = ?, updated_at = ?,"
+                + " " + EDITED_HERE + " WHERE id = ?", name, description, price, stock, Timestamp.from(now), id);
     }
 
     public void deactivate(long id, Instant now) {
-        jdbc.update("UPDATE product SET active = false, updated_at = ? WHERE id = ?", Timestamp.from(now), id);
+        jdbc.update("UPDATE product SET active = false, updated_at = ?, " + EDITED_HERE + " WHERE id = ?",
+                Timestamp.from(now), id);
     }
 
     public void addStock(long id, int delta) {
@@ -74,16 +82,19 @@ public class ProductStore {
     }
 
     /**
-     * The other side's product: created with its stock if unknown here, otherwise its fields replace ours only when
-     * they are newer (stock is left alone: it follows deltas).
+     * The other side's product: created with its stock if unknown here; otherwise its fields replace ours when the
+     * new side counted more edits, or as many and the row holds an edit of ours (edits made at once on both sides:
+     * the new side's wins, there as here). Stock is left alone: it follows deltas.
      */
-    public void upsertNewer(long id, String name, String description, BigDecimal price, int stock, boolean active,
-                            Instant updatedAt) {
-        jdbc.update("INSERT INTO product (id, name, description, price, stock, active, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,"
-                + " description = EXCLUDED.description, price = EXCLUDED.price, active = EXCLUDED.active,"
-                + " updated_at = EXCLUDED.updated_at WHERE product.updated_at < EXCLUDED.updated_at",
-                id, name, description, price, stock, active, Timestamp.from(updatedAt));
+    public void upsertFromNewSide(long id, String name, String description, BigDecimal price, int stock,
+                                  boolean active, Instant updatedAt, long editVersion) {
+        jdbc.update("INSERT INTO product (id, name, description, price, stock, active, updated_at, edit_version,"
+                + " edited_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new') ON CONFLICT (id) DO UPDATE SET"
+                + " name = EXCLUDED.name, description = EXCLUDED.description, price = EXCLUDED.price,"
+                + " active = EXCLUDED.active, updated_at = EXCLUDED.updated_at, edit_version = EXCLUDED.edit_version,"
+                + " edited_by = 'new' WHERE product.edit_version < EXCLUDED.edit_version"
+                + " OR (product.edit_version = EXCLUDED.edit_version AND product.edited_by = 'legacy')",
+                id, name, description, price, stock, active, Timestamp.from(updatedAt), editVersion);
     }
 
     /**

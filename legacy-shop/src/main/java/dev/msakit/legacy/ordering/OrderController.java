@@ -1,7 +1,7 @@
 package dev.msakit.legacy.ordering;
 
 import dev.msakit.contracts.OrderIds;
-import dev.msakit.contracts.migration.OrderSnapshot;
+import dev.msakit.contracts.OrderRequests;
 import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.platform.api.PageResponse;
 import dev.msakit.platform.problem.ApiException;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,7 +29,7 @@ import javax.validation.constraints.Min;
 
 /**
  * Ordering's public API as order-service has it. Orders end at once here (201 CONFIRMED or REJECTED), which a client
- * of the new API also gets when it sends Prefer: wait; Idempotency-Key is not supported by the old shop.
+ * of the new API also gets when it sends Prefer: wait. Idempotency-Key means what it means there, across both sides.
  */
 @RestController
 @RequestMapping("/orders")
@@ -41,12 +42,22 @@ public class OrderController {
         this.desk = desk;
     }
 
+    /** 201 with the order as it ended; with an Idempotency-Key used before, the same order again (replayed). */
     @PostMapping
-    public ResponseEntity<OrderView> place(@Valid @RequestBody OrderForm form, @AuthenticationPrincipal Jwt jwt,
-                                           HttpServletRequest http) {
-        OrderSnapshot order = desk.place(AccessTokens.memberId(jwt), form.getItems());
-        return ResponseEntity.created(GatewayPaths.location(http, "/orders/" + order.getOrderId()))
-                .body(OrderView.of(order));
+    public ResponseEntity<OrderView> place(@Valid @RequestBody OrderForm form,
+                                           @RequestHeader(value = OrderRequests.IDEMPOTENCY_KEY, required = false)
+                                                   String key,
+                                           @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+        if (!OrderRequests.isValidKey(key)) {
+            throw ApiException.badRequest(OrderRequests.invalidKeyMessage());
+        }
+        OrderDesk.Placement placement = desk.place(AccessTokens.memberId(jwt), form.getItems(), key);
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(GatewayPaths.location(http, "/orders/"
+                + placement.order.getOrderId()));
+        if (placement.replayed) {
+            response.header(OrderRequests.IDEMPOTENT_REPLAYED, "true");
+        }
+        return response.body(OrderView.of(placement.order));
     }
 
     @GetMapping

@@ -1,11 +1,14 @@
 package dev.msakit.legacy.ordering;
 
+import dev.msakit.contracts.OrderRequests;
 import dev.msakit.contracts.migration.OrderSnapshot;
 import dev.msakit.legacy.catalog.Product;
 import dev.msakit.legacy.catalog.ProductStore;
 import dev.msakit.legacy.ordering.OrderStore.HeldOrder;
 import dev.msakit.legacy.sync.ChangeFeed;
 import dev.msakit.platform.problem.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Ordering the monolith way: the order, its prices and the stock it takes are written in one local transaction, so
@@ -25,6 +29,8 @@ import java.util.UUID;
  */
 @Service
 public class OrderDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
 
     private final OrderStore orders;
     private final ProductStore products;
@@ -36,11 +42,38 @@ public class OrderDesk {
         this.feed = feed;
     }
 
+    /**
+     * Places the order, or with an Idempotency-Key already used by the member answers with that order (placed here,
+     * or a copy of one order-service placed): the same items again get it, other items are refused (422).
+     */
     @Transactional
-    public OrderSnapshot place(long memberId, List<OrderForm.Item> items) {
+    public Placement place(long memberId, List<OrderForm.Item> items, String idempotencyKey) {
         if (items.stream().map(OrderForm.Item::getProductId).distinct().count() != items.size()) {
             throw ApiException.badRequest("Each product may appear only once per order; combine the quantities");
         }
+        String fingerprint = null;
+        if (idempotencyKey != null) {
+            fingerprint = OrderRequests.fingerprint(items.stream().collect(Collectors.toMap(
+                    OrderForm.Item::getProductId, OrderForm.Item::getQuantity)));
+            orders.lockIdempotencyKey(memberId, idempotencyKey);
+            Optional<HeldOrder> earlier = orders.byIdempotencyKey(memberId, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!fingerprint.equals(earlier.get().order().getRequestFingerprint())) {
+                    throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for a"
+                            + " different order; use a new key for a new order");
+                }
+                return new Placement(earlier.get().order(), true);
+            }
+        }
+        OrderSnapshot order = newOrder(memberId, items);
+        order.setIdempotencyKey(idempotencyKey);
+        order.setRequestFingerprint(fingerprint);
+        orders.save(new HeldOrder(order, OrderStore.LEGACY));
+        feed.order(order);
+        return new Placement(order, false);
+    }
+
+    private OrderSnapshot newOrder(long memberId, List<OrderForm.Item> items) {
         // Rows locked in product order: two orders for the same products cannot deadlock.
         List<OrderForm.Item> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparingLong(OrderForm.Item::getProductId));
@@ -72,8 +105,6 @@ public class OrderDesk {
                 feed.stock(line.getProductId(), -line.getQuantity());
             }
         }
-        orders.save(new HeldOrder(order, OrderStore.LEGACY));
-        feed.order(order);
         return order;
     }
 
@@ -104,7 +135,12 @@ public class OrderDesk {
         HeldOrder held = orders.lock(orderId).filter(o -> o.order().getMemberId() == memberId)
                 .orElseThrow(() -> ApiException.notFound("No order with id " + orderId));
         OrderSnapshot order = held.order();
+        requireCancellable(order);
         if (!held.heldHere()) {
+            // A copy already cancelled is done; otherwise order-service decides, and its answer changes the copy.
+            if ("CANCELLED".equals(order.getStatus())) {
+                return new Cancellation(order, true);
+            }
             feed.cancelAtNewSide(orderId, memberId);
             return new Cancellation(order, false);
         }
@@ -112,11 +148,20 @@ public class OrderDesk {
         return new Cancellation(order, true);
     }
 
-    /** order-service asks to cancel an order of ours (a member it serves now). */
+    /**
+     * order-service asks to cancel an order of ours (a member it serves now). Never refused with an exception (the
+     * message would become a poison one): an order that cannot be cancelled is sent back as it is, so the copy there
+     * shows the shop's answer.
+     */
     @Transactional
     public void cancelForNewSide(String orderId, long memberId) {
-        orders.lock(orderId).filter(o -> o.heldHere() && o.order().getMemberId() == memberId)
-                .ifPresent(this::cancelHeld);
+        orders.lock(orderId).filter(o -> o.heldHere() && o.order().getMemberId() == memberId).ifPresent(held -> {
+            if (cancellable(held.order())) {
+                cancelHeld(held);
+            } else {
+                feed.order(held.order());
+            }
+        });
     }
 
     /** A copy of order-service's order: kept if it is newer than ours. */
@@ -127,18 +172,39 @@ public class OrderDesk {
                 || current.get().order().getVersion() >= snapshot.getVersion())) {
             return;
         }
+        String key = snapshot.getIdempotencyKey();
+        if (current.isEmpty() && key != null) {
+            orders.lockIdempotencyKey(snapshot.getMemberId(), key);
+            if (orders.byIdempotencyKey(snapshot.getMemberId(), key).isPresent()) {
+                // The retry reached the shop before this copy did (a flip within the sync delay): two orders for
+                // one key. Both stay; an operator sees it here.
+                log.warn("Idempotency-Key {} of member {} names two orders, {} (order-service) and one placed here",
+                        key, snapshot.getMemberId(), snapshot.getOrderId());
+                snapshot.setIdempotencyKey(null);
+                snapshot.setRequestFingerprint(null);
+            }
+        }
         orders.save(new HeldOrder(snapshot, OrderStore.NEW));
     }
 
+    /** Confirmed or already cancelled (a second cancel changes nothing). */
+    private static boolean cancellable(OrderSnapshot order) {
+        return "CONFIRMED".equals(order.getStatus()) || "CANCELLED".equals(order.getStatus())
+                || "PENDING".equals(order.getStatus());
+    }
+
+    private static void requireCancellable(OrderSnapshot order) {
+        if (!cancellable(order)) {
+            throw ApiException.conflict("A " + order.getStatus() + " order cannot be cancelled");
+        }
+    }
+
+    /** An order held here: cancelled, its stock back. A PENDING one is never held here (orders settle at once). */
     private void cancelHeld(HeldOrder held) {
         OrderSnapshot order = held.order();
-        switch (order.getStatus()) {
-            case "CANCELLED":
-                return;
-            case "CONFIRMED":
-                break;
-            default:
-                throw ApiException.conflict("A " + order.getStatus() + " order cannot be cancelled");
+        requireCancellable(order);
+        if ("CANCELLED".equals(order.getStatus())) {
+            return;
         }
         order.setStatus("CANCELLED");
         order.setVersion(order.getVersion() + 1);
@@ -148,6 +214,17 @@ public class OrderDesk {
         }
         orders.save(held);
         feed.order(order);
+    }
+
+    /** An order placed now, or the one an earlier request with the same Idempotency-Key got. */
+    public static final class Placement {
+        final OrderSnapshot order;
+        final boolean replayed;
+
+        Placement(OrderSnapshot order, boolean replayed) {
+            this.order = order;
+            this.replayed = replayed;
+        }
     }
 
     /** The order after a cancel, and whether it changed here (false: order-service was asked to). */

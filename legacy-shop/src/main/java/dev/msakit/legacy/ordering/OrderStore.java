@@ -28,6 +28,19 @@ public class OrderStore {
         return orders("WHERE id = ? AND member_id = ?", id, memberId).stream().findFirst();
     }
 
+    /** The member's order placed with this Idempotency-Key, here or (a copy) at order-service. */
+    public Optional<HeldOrder> byIdempotencyKey(long memberId, String key) {
+        return orders("WHERE member_id = ? AND idempotency_key = ?", memberId, key).stream().findFirst();
+    }
+
+    /**
+     * Serializes requests with the same member and key until the end of the transaction (an advisory lock: the
+     * order row does not exist yet), so two at once create one order.
+     */
+    public void lockIdempotencyKey(long memberId, String key) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> null, memberId + "/" + key);
+    }
+
     public Optional<HeldOrder> lock(String id) {
         return orders("WHERE id = ? FOR UPDATE", id).stream().findFirst();
     }
@@ -40,8 +53,9 @@ public class OrderStore {
         return jdbc.queryForObject("SELECT count(*) FROM orders WHERE member_id = ?", Long.class, memberId);
     }
 
-    public List<HeldOrder> heldHere() {
-        return orders("WHERE held_by = ? ORDER BY created_at", LEGACY);
+    /** The shop's own orders, share-locked for an initial copy (a cancel in progress is waited for). */
+    public List<HeldOrder> lockHeldHereForCopy() {
+        return orders("WHERE held_by = ? ORDER BY created_at FOR SHARE", LEGACY);
     }
 
     /** Writes the whole order: inserts it, or replaces its status, total and lines. */
@@ -51,9 +65,10 @@ public class OrderStore {
                 + " WHERE id = ?", o.getStatus(), o.getTotal(), o.getRejectionReason(), o.getVersion(), o.getOrderId());
         if (updated == 0) {
             jdbc.update("INSERT INTO orders (id, member_id, status, total, rejection_reason, created_at, version,"
-                    + " held_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", o.getOrderId(), o.getMemberId(), o.getStatus(),
-                    o.getTotal(), o.getRejectionReason(), Timestamp.from(o.getCreatedAt()), o.getVersion(),
-                    held.heldBy);
+                    + " held_by, idempotency_key, request_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    o.getOrderId(), o.getMemberId(), o.getStatus(), o.getTotal(), o.getRejectionReason(),
+                    Timestamp.from(o.getCreatedAt()), o.getVersion(), held.heldBy, o.getIdempotencyKey(),
+                    o.getRequestFingerprint());
         }
         jdbc.update("DELETE FROM order_line WHERE order_id = ?", o.getOrderId());
         int lineNo = 0;
@@ -66,10 +81,14 @@ public class OrderStore {
 
     private List<HeldOrder> orders(String where, Object... args) {
         List<HeldOrder> found = jdbc.query("SELECT id, member_id, status, total, rejection_reason, created_at, version,"
-                + " held_by FROM orders " + where, (rs, n) -> new HeldOrder(new OrderSnapshot(rs.getString("id"),
-                rs.getLong("member_id"), rs.getString("status"), rs.getBigDecimal("total"),
-                rs.getString("rejection_reason"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version"),
-                List.of()), rs.getString("held_by")), args);
+                + " held_by, idempotency_key, request_fingerprint FROM orders " + where, (rs, n) -> {
+                    OrderSnapshot order = new OrderSnapshot(rs.getString("id"), rs.getLong("member_id"),
+                            rs.getString("status"), rs.getBigDecimal("total"), rs.getString("rejection_reason"),
+                            rs.getTimestamp("created_at").toInstant(), rs.getLong("version"), List.of());
+                    order.setIdempotencyKey(rs.getString("idempotency_key"));
+                    order.setRequestFingerprint(rs.getString("request_fingerprint"));
+                    return new HeldOrder(order, rs.getString("held_by"));
+                }, args);
         for (HeldOrder held : found) {
             held.order.setLines(jdbc.query("SELECT product_id, product_name, unit_price, quantity FROM order_line"
                     + " WHERE order_id = ? ORDER BY line_no", (rs, n) -> new OrderSnapshot.Line(rs.getLong(1),

@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * The initial copy to the new side: at the first start, every product (with its stock) and every order the shop
- * holds; afterwards only changes. The relay publishes them whenever the broker is reachable.
+ * holds; afterwards only changes. The relay publishes them whenever the broker is reachable. Products are read
+ * share-locked, so no sale falls between a product's copy and the deltas after it (the new side drops a delta for a
+ * product it does not know yet: the copy still to come holds it).
  */
 @Component
 @ConditionalOnProperty(name = "legacy.sync.backfill", havingValue = "true", matchIfMissing = true)
@@ -34,9 +36,9 @@ public class Backfill {
     @EventListener(ApplicationReadyEvent.class)
     public void once() {
         initialCopy.once("legacy-to-new", () -> {
-            List<Product> all = products.all();
+            List<Product> all = products.lockAllForCopy();
             all.forEach(feed::product);
-            List<OrderStore.HeldOrder> held = orders.heldHere();
+            List<OrderStore.HeldOrder> held = orders.lockHeldHereForCopy();
             held.forEach(o -> feed.order(o.order()));
             return all.size() + held.size();
         });

@@ -24,7 +24,8 @@ public class ChangeFeed {
 
     public void product(Product p) {
         outbox.send(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(p.getId()), new ProductSnapshot(p.getId(),
-                p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt()));
+                p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
+                p.getEditVersion()));
     }
 
     public void stock(long productId, int delta) {

@@ -36,8 +36,9 @@ public class NewSideChanges {
                 .description("Items both sides sold within the sync delay that were not in stock any more")
                 .register(meters);
         this.dispatch = MessageDispatch.builder()
-                .on(ProductSnapshot.class, (p, message) -> products.upsertNewer(p.getProductId(), p.getName(),
-                        p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt()))
+                .on(ProductSnapshot.class, (p, message) -> products.upsertFromNewSide(p.getProductId(), p.getName(),
+                        p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
+                        p.getEditVersion()))
                 .on(StockAdjusted.class, (s, message) -> {
                     int missing = products.applyDelta(s.getProductId(), s.getDelta());
                     if (missing > 0) {

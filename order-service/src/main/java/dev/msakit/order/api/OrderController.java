@@ -3,8 +3,10 @@ package dev.msakit.order.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.msakit.contracts.OrderIds;
+import dev.msakit.contracts.OrderRequests;
 import dev.msakit.order.domain.OrderLine;
 import dev.msakit.order.domain.OrderService;
+import dev.msakit.order.domain.OrderStatus;
 import dev.msakit.order.domain.PurchaseOrder;
 import dev.msakit.order.saga.OrderOutcomes;
 import dev.msakit.platform.api.GatewayPaths;
@@ -33,7 +35,6 @@ import javax.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The authenticated member's own orders; the member id always comes from the verified token. */
@@ -41,10 +42,6 @@ import java.util.stream.Collectors;
 @RequestMapping("/orders")
 @Validated
 public class OrderController {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** Visible ASCII, as the IETF Idempotency-Key draft's examples (UUIDs, random strings) are. */
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final OrderService orders;
     private final OrderOutcomes outcomes;
@@ -68,11 +65,12 @@ public class OrderController {
             @ApiResponse(responseCode = "422", description = "A product is not on sale")})
     @PostMapping
     public ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
-                                               @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
+                                               @RequestHeader(value = OrderRequests.IDEMPOTENCY_KEY, required = false)
+                                                       String key,
                                                @RequestHeader(value = "Prefer", required = false) List<String> prefer,
                                                @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
-        if (key != null && !VALID_KEY.matcher(key).matches()) {
-            throw ApiException.badRequest(IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters");
+        if (!OrderRequests.isValidKey(key)) {
+            throw ApiException.badRequest(OrderRequests.invalidKeyMessage());
         }
         List<OrderLine> lines = request.getItems().stream()
                 .map(i -> new OrderLine(i.getProductId(), i.getQuantity()))
@@ -88,7 +86,7 @@ public class OrderController {
                 .location(GatewayPaths.location(http, "/orders/" + order.getId()));
         wait.ifPresent(applied -> response.header("Preference-Applied", "wait=" + applied.toSeconds()));
         if (placement.isReplayed()) {
-            response.header("Idempotent-Replayed", "true");
+            response.header(OrderRequests.IDEMPOTENT_REPLAYED, "true");
         }
         return response.body(OrderResponse.of(order));
     }
@@ -109,16 +107,18 @@ public class OrderController {
 
     /**
      * 200 with the cancelled order; 202 with the order as it is when the legacy shop holds it (placed there before
-     * ordering moved) and was asked to cancel it: the copy here changes when the shop answers.
+     * ordering moved) and was asked to cancel it: the copy here changes when the shop answers. 409 for a rejected
+     * order, whichever side holds it.
      */
     @Operation(summary = "Cancel one of your orders", responses = {
             @ApiResponse(responseCode = "200", description = "Cancelled"),
-            @ApiResponse(responseCode = "202", description = "The legacy shop holds it and was asked to cancel it")})
+            @ApiResponse(responseCode = "202", description = "The legacy shop holds it and was asked to cancel it"),
+            @ApiResponse(responseCode = "409", description = "The order was rejected: nothing to cancel")})
     @PostMapping("/{id}/cancel")
     public ResponseEntity<OrderResponse> cancel(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         PurchaseOrder order = orders.cancel(AccessTokens.memberId(jwt), validId(id));
-        return ResponseEntity.status(order.isHeldHere() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-                .body(OrderResponse.of(order));
+        boolean done = order.isHeldHere() || order.getStatus() == OrderStatus.CANCELLED;
+        return ResponseEntity.status(done ? HttpStatus.OK : HttpStatus.ACCEPTED).body(OrderResponse.of(order));
     }
 
     private static String validId(String id) {

@@ -1,5 +1,6 @@
 package dev.msakit.order.domain;
 
+import dev.msakit.contracts.OrderRequests;
 import dev.msakit.contracts.catalog.CatalogEntry;
 import dev.msakit.contracts.stock.ReleaseStock;
 import dev.msakit.contracts.stock.ReserveStock;
@@ -18,11 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +100,13 @@ public class OrderService {
                 return transactions.execute(status -> {
                     PurchaseOrder order = get(memberId, orderId);
                     if (!order.isHeldHere()) {
-                        feed.cancelAtLegacy(order);
+                        // Known at once from the copy: the shop would refuse, and nobody would hear it.
+                        if (order.getStatus() == OrderStatus.REJECTED) {
+                            throw ApiException.conflict("This order was rejected; there is nothing to cancel");
+                        }
+                        if (order.getStatus() != OrderStatus.CANCELLED) {
+                            feed.cancelAtLegacy(order);
+                        }
                     } else if (order.cancel()) {
                         outbox.send(StockTopics.COMMANDS, order.getId(), new ReleaseStock(order.getId()));
                         feed.changed(order);
@@ -118,6 +120,25 @@ public class OrderService {
                 }
             }
         }
+    }
+
+    /**
+     * The legacy shop asks to cancel an order held here (the member asked there), in the caller's transaction (the
+     * message's). Never refused with an exception, which would make the message a poison one: what cannot be
+     * cancelled (rejected meanwhile) is answered with the order as it is, so the shop's copy shows it. Returns
+     * whether the order is cancelled now; false when it is not held here for that member, or was rejected.
+     */
+    public boolean cancelForLegacy(long memberId, String orderId) {
+        Optional<PurchaseOrder> held = orders.findByIdAndMemberId(orderId, memberId).filter(PurchaseOrder::isHeldHere);
+        if (held.isEmpty()) {
+            return false;
+        }
+        PurchaseOrder order = held.get();
+        if (order.getStatus() != OrderStatus.REJECTED && order.cancel()) {
+            outbox.send(StockTopics.COMMANDS, order.getId(), new ReleaseStock(order.getId()));
+        }
+        feed.changed(order);
+        return order.getStatus() == OrderStatus.CANCELLED;
     }
 
     private void requireOnSale(List<OrderLine> lines) {
@@ -137,16 +158,10 @@ public class OrderService {
         return new Placement(earlier, true);
     }
 
-    /** The items and quantities, in product order: the same order whatever order the client listed them in. */
+    /** The items and quantities, as both ordering sides fingerprint a request (OrderRequests). */
     static String fingerprint(List<OrderLine> lines) {
-        String canonical = lines.stream().sorted(Comparator.comparingLong(OrderLine::getProductId))
-                .map(l -> l.getProductId() + "x" + l.getQuantity()).collect(Collectors.joining(","));
-        try {
-            return String.format("%064x", new BigInteger(1, MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8))));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return OrderRequests.fingerprint(lines.stream().collect(Collectors.toMap(OrderLine::getProductId,
+                OrderLine::getQuantity)));
     }
 
     /** An order accepted now, or one an earlier request with the same Idempotency-Key created. */

@@ -156,6 +156,9 @@ public class PurchaseOrder {
         order.memberId = snapshot.getMemberId();
         order.heldBy = HELD_BY_LEGACY;
         order.createdAt = snapshot.getCreatedAt();
+        // A retry of the placing request with its key, sent here after a flip, gets this order.
+        order.idempotencyKey = snapshot.getIdempotencyKey();
+        order.requestFingerprint = snapshot.getRequestFingerprint();
         order.copy(snapshot);
         return order;
     }
@@ -190,9 +193,22 @@ public class PurchaseOrder {
 
     /** The order as the legacy shop keeps a copy of it; the version orders snapshots (flushed first). */
     public OrderSnapshot toSnapshot() {
-        return new OrderSnapshot(id, memberId, status.name(), total, rejectionReason, createdAt, version,
-                lines.stream().map(l -> new OrderSnapshot.Line(l.getProductId(), l.getProductName(),
+        OrderSnapshot snapshot = new OrderSnapshot(id, memberId, status.name(), total, rejectionReason, createdAt,
+                version, lines.stream().map(l -> new OrderSnapshot.Line(l.getProductId(), l.getProductName(),
                         l.getUnitPrice(), l.getQuantity())).collect(Collectors.toList()));
+        snapshot.setIdempotencyKey(idempotencyKey);
+        snapshot.setRequestFingerprint(requestFingerprint);
+        return snapshot;
+    }
+
+    /** The copy's claim on its Idempotency-Key, dropped when this side already gave the key to another order. */
+    public void forgetIdempotencyKey() {
+        idempotencyKey = null;
+        requestFingerprint = null;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
     }
 
     /** The same order as this request, by its fingerprint (the same items and quantities). */

@@ -9,7 +9,6 @@ import dev.msakit.order.domain.OrderService;
 import dev.msakit.order.domain.PurchaseOrder;
 import dev.msakit.platform.messaging.IncomingMessages;
 import dev.msakit.platform.messaging.MessageDispatch;
-import dev.msakit.platform.problem.ApiException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,19 +51,26 @@ public class LegacyOrderChanges {
         snapshot.setOrderId(OrderIds.normalize(snapshot.getOrderId()));
         Optional<PurchaseOrder> existing = orders.findById(snapshot.getOrderId());
         if (existing.isEmpty()) {
-            orders.save(PurchaseOrder.copyOf(snapshot));
+            PurchaseOrder copy = PurchaseOrder.copyOf(snapshot);
+            String key = copy.getIdempotencyKey();
+            if (key != null && orders.findByMemberIdAndIdempotencyKey(copy.getMemberId(), key).isPresent()) {
+                // The retry reached this side before the copy of the first order did (a flip within the sync
+                // delay): two orders for one key. Both stay; an operator sees it here.
+                log.warn("Idempotency-Key {} of member {} names two orders, {} (legacy shop) and one placed here",
+                        key, copy.getMemberId(), copy.getId());
+                copy.forgetIdempotencyKey();
+            }
+            orders.save(copy);
         } else {
             existing.get().updateCopy(snapshot);
         }
     }
 
     private void cancel(CancelOrder cancel) {
-        try {
-            orderService.cancel(cancel.getMemberId(), OrderIds.normalize(cancel.getOrderId()));
-        } catch (ApiException refused) {
-            // Not found, or not cancellable any more (rejected): the shop's copy already shows why.
-            log.info("Cancel of order {} asked by the legacy shop refused: {}", cancel.getOrderId(),
-                    refused.getMessage());
+        String orderId = OrderIds.normalize(cancel.getOrderId());
+        if (!orderService.cancelForLegacy(cancel.getMemberId(), orderId)) {
+            log.info("Cancel of order {} asked by the legacy shop not done: not held here for member {}, or rejected"
+                    + " (the shop's copy shows why)", orderId, cancel.getMemberId());
         }
     }
 }

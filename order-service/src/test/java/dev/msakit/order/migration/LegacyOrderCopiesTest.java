@@ -96,6 +96,55 @@ class LegacyOrderCopiesTest extends OrderServiceContext {
                 .extracting(m -> m.type).containsExactly("ReserveStock", "ReleaseStock");
     }
 
+    /**
+     * Rejected is final on both sides: cancelling a rejected copy is refused at once (409, nothing sent that the shop
+     * would refuse), and the shop's cancel of a rejected order held here is answered with the order as it is.
+     */
+    @Test
+    void cancellingARejectedOrderIsRefusedAtOnceAndNeverBecomesAPoisonMessage() throws Exception {
+        String copy = UUID.randomUUID().toString();
+        legacy.onChange(snapshot(copy, 64, "REJECTED", 1));
+        mvc.perform(post("/orders/" + copy + "/cancel").header("Authorization", "Bearer " + TOKENS.member(64)))
+                .andExpect(status().isConflict());
+        assertThat(sentFor(copy)).isEmpty();
+
+        PurchaseOrder ours = service.place(64, List.of(new OrderLine(1, 500)), null).getOrder();
+        replies.onReply(TestMessages.message(StockTopics.REPLIES, "StockRejected", ours.getId(),
+                "{\"orderId\":\"" + ours.getId() + "\",\"reason\":\"Not enough stock\"}"));
+        // Handled, not thrown (a throw would be retried and end in the dead-letter topic).
+        legacy.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_LEGACY, "CancelOrder", ours.getId(),
+                "{\"orderId\":\"" + ours.getId() + "\",\"memberId\":64}"));
+
+        List<TestMessages.Sent> sent = sentFor(ours.getId());
+        assertThat(field(sent.get(sent.size() - 1), "status")).isEqualTo("REJECTED");
+        assertThat(TestMessages.outbox(jdbc, StockTopics.COMMANDS)).filteredOn(m -> m.key.equals(ours.getId()))
+                .extracting(m -> m.type).containsExactly("ReserveStock");
+    }
+
+    /**
+     * A client placed an order at the legacy shop with a key, ordering flipped here, and the client retries: the copy
+     * carries the key, so the retry gets that order and no second one is placed.
+     */
+    @Test
+    void aRetryAfterAFlipFindsTheOrderTheLegacyShopPlaced() {
+        String id = UUID.randomUUID().toString();
+        String fingerprint = dev.msakit.contracts.OrderRequests.fingerprint(java.util.Map.of(1L, 2));
+        legacy.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_LEGACY, "OrderSnapshot", id,
+                "{\"orderId\":\"" + id + "\",\"memberId\":65,\"status\":\"CONFIRMED\",\"total\":2.20,"
+                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":1,\"lines\":[{\"productId\":1,"
+                        + "\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2}],"
+                        + "\"idempotencyKey\":\"flip-1\",\"requestFingerprint\":\"" + fingerprint + "\"}"));
+
+        OrderService.Placement retried = service.place(65, List.of(new OrderLine(1, 2)), "flip-1");
+
+        assertThat(retried.isReplayed()).isTrue();
+        assertThat(retried.getOrder().getId()).isEqualTo(id);
+        assertThat(TestMessages.outbox(jdbc, StockTopics.COMMANDS)).noneMatch(m -> m.key.equals(id));
+        // Placed here with a key, the order's copy carries it to the shop.
+        PurchaseOrder keyed = service.place(65, List.of(new OrderLine(2, 1)), "flip-2").getOrder();
+        assertThat(field(sentFor(keyed.getId()).get(0), "idempotencyKey")).isEqualTo("flip-2");
+    }
+
     private org.apache.kafka.clients.consumer.ConsumerRecord<String, String> snapshot(String id, long member,
                                                                                       String status, long version) {
         return TestMessages.message(MigrationTopics.ORDERS_FROM_LEGACY, "OrderSnapshot", id,

@@ -46,9 +46,10 @@ public class CatalogService {
         return created;
     }
 
+    /** Under the product's lock: a sale committing meanwhile is neither overwritten nor left out of the delta. */
     @Transactional
     public Product update(long id, String name, String description, BigDecimal price, int stock) {
-        Product product = get(id);
+        Product product = products.lockOnSale(id).orElseThrow(() -> notFound(id));
         int before = product.getStock();
         product.update(name.trim(), description, price, stock);
         feed.product(product);
@@ -58,7 +59,7 @@ public class CatalogService {
 
     @Transactional
     public void delete(long id) {
-        Product product = get(id);
+        Product product = products.lockOnSale(id).orElseThrow(() -> notFound(id));
         product.deactivate();
         feed.product(product);
     }

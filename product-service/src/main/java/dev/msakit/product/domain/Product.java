@@ -37,6 +37,10 @@ public class Product {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Edits of this product as both sides count them (see ProductSnapshot): the order of edits, not a clock. */
+    @Column(name = "edit_version", nullable = false)
+    private long editVersion;
+
     protected Product() {
     }
 
@@ -50,11 +54,16 @@ public class Product {
         this.description = description;
         this.price = price;
         this.stock = stock;
-        this.updatedAt = now();
+        edited();
     }
 
     public void deactivate() {
         this.active = false;
+        edited();
+    }
+
+    private void edited() {
+        this.editVersion++;
         this.updatedAt = now();
     }
 
@@ -89,5 +98,9 @@ public class Product {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public long getEditVersion() {
+        return editVersion;
     }
 }

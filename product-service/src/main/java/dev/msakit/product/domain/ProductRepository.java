@@ -3,10 +3,12 @@ package dev.msakit.product.domain;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import javax.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,24 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     Page<Product> findByActiveTrue(Pageable pageable);
 
     Optional<Product> findByIdAndActiveTrue(long id);
+
+    /**
+     * The product locked until the end of the transaction: an edit computes its stock delta from the stock no sale
+     * can change meanwhile, and writes its messages to the outbox while other writers of the product wait, so the
+     * product's messages are published in the order its changes commit.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Product p where p.id = :id and p.active = true")
+    Optional<Product> lockOnSale(@Param("id") long id);
+
+    /**
+     * Every product, each share-locked until the end of the transaction (PostgreSQL's FOR SHARE): a sale in progress
+     * is waited for and seen, a later one waits for the copy to commit, so no sale falls between a product's copy and
+     * the deltas that follow it.
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select p from Product p order by p.id")
+    List<Product> lockAllForCopy();
 
     List<Product> findByIdInAndActiveTrue(Collection<Long> ids);
 

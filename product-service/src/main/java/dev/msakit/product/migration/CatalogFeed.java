@@ -22,7 +22,8 @@ public class CatalogFeed {
 
     public void product(Product p) {
         outbox.send(MigrationTopics.CATALOG_FROM_NEW, Long.toString(p.getId()), new ProductSnapshot(p.getId(),
-                p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt()));
+                p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
+                p.getEditVersion()));
     }
 
     public void stock(long productId, int delta) {

@@ -18,8 +18,9 @@ import java.sql.Timestamp;
 
 /**
  * Applies the legacy shop's catalog changes, each once (inbox) and in the transaction of its effect: a product is
- * created with the shop's id and stock, edited when the shop's edit is newer, and its stock moves by the shop's
- * sales and returns. Stock does not go below zero; what both sides sold beyond it within the sync delay is counted.
+ * created with the shop's id and stock, edited when the shop's edit wins (ProductSnapshot), and its stock moves by
+ * the shop's sales and returns. Stock does not go below zero; what both sides sold beyond it within the sync delay is
+ * counted. A delta for a product not known here is dropped: the shop's copy of it, still to come, already holds it.
  */
 @Component
 public class LegacyCatalogChanges {
@@ -49,13 +50,19 @@ public class LegacyCatalogChanges {
         incoming.process(record, dispatch);
     }
 
+    /**
+     * Creates the shop's product, or takes its edit when the shop counted more edits than this side has applied (of
+     * two edits made at once on both sides, with the same count, this side's stays: the shop takes it too).
+     */
     private void upsertNewer(ProductSnapshot p) {
         Timestamp at = Timestamp.from(p.getUpdatedAt());
-        jdbc.update("INSERT INTO product (id, name, description, price, stock, active, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,"
-                + " description = EXCLUDED.description, price = EXCLUDED.price, active = EXCLUDED.active,"
-                + " updated_at = EXCLUDED.updated_at WHERE product.updated_at < EXCLUDED.updated_at",
-                p.getProductId(), p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), at, at);
+        jdbc.update("INSERT INTO product (id, name, description, price, stock, active, created_at, updated_at,"
+                + " edit_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " name = EXCLUDED.name, description = EXCLUDED.description, price = EXCLUDED.price,"
+                + " active = EXCLUDED.active, updated_at = EXCLUDED.updated_at, edit_version = EXCLUDED.edit_version"
+                + " WHERE product.edit_version < EXCLUDED.edit_version",
+                p.getProductId(), p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), at, at,
+                p.getEditVersion());
     }
 
     private void adjust(StockAdjusted s) {

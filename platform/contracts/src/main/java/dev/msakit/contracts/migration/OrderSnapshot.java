@@ -6,6 +6,7 @@ import javax.validation.Valid;
 import javax.validation.constraints.Min;
 import javax.validation.constraints.NotNull;
 import javax.validation.constraints.Pattern;
+import javax.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /**
  * An order as the side that holds it has it after a change. The other side keeps a read-only copy, so the member
- * sees the order whichever side serves them; {@link #getVersion()} orders the snapshots of one order.
+ * sees the order whichever side serves them; {@link #getVersion()} orders the snapshots of one order. The client's
+ * Idempotency-Key and the fingerprint of its request travel with it: a retry that reaches the other side (after a
+ * flip or a ramp step) finds this order there and gets it, not a second one.
  */
 public class OrderSnapshot {
 
@@ -31,6 +34,10 @@ public class OrderSnapshot {
     private long version;
     @NotNull
     private List<@Valid @NotNull Line> lines = new ArrayList<>();
+    @Size(max = 255)
+    private String idempotencyKey;
+    @Size(max = 64)
+    private String requestFingerprint;
 
     public OrderSnapshot() {
     }
@@ -105,6 +112,24 @@ public class OrderSnapshot {
 
     public List<Line> getLines() {
         return lines;
+    }
+
+    /** The placing request's Idempotency-Key; null without one. */
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public void setIdempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /** {@link dev.msakit.contracts.OrderRequests#fingerprint} of the placing request; null without a key. */
+    public String getRequestFingerprint() {
+        return requestFingerprint;
+    }
+
+    public void setRequestFingerprint(String requestFingerprint) {
+        this.requestFingerprint = requestFingerprint;
     }
 
     public void setLines(List<Line> lines) {

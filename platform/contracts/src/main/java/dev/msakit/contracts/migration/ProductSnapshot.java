@@ -7,10 +7,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A product as its writer has it after a change (create, edit, delete). The receiver keeps the newer of the two by
- * {@link #getUpdatedAt()}. {@link #getStock()} is used only to create a product the receiver does not have yet:
- * later stock changes travel as {@link StockAdjusted} deltas, which add up the same in any interleaving of sales on
- * the two sides.
+ * A product as its writer has it after a change (create, edit, delete). Which of two edits wins is decided by
+ * {@link #getEditVersion()}, never by the two machines' clocks: each side counts a product's edits (its own edit
+ * raises the count by one, an applied edit of the other side takes the other side's count), the higher count wins,
+ * and of two edits with the same count (made on both sides at once) the new side's wins on both sides. Both sides
+ * therefore end with the same fields whatever the delays. {@link #getStock()} is used only to create a product the
+ * receiver does not have yet: later stock changes travel as {@link StockAdjusted} deltas, which add up the same in
+ * any interleaving of sales on the two sides.
  */
 public class ProductSnapshot {
 
@@ -24,14 +27,17 @@ public class ProductSnapshot {
     @Min(0)
     private int stock;
     private boolean active;
+    /** When it was edited, by its writer's clock: shown, never compared. */
     @NotNull
     private Instant updatedAt;
+    @Min(0)
+    private long editVersion;
 
     public ProductSnapshot() {
     }
 
     public ProductSnapshot(long productId, String name, String description, BigDecimal price, int stock,
-                           boolean active, Instant updatedAt) {
+                           boolean active, Instant updatedAt, long editVersion) {
         this.productId = productId;
         this.name = name;
         this.description = description;
@@ -39,6 +45,7 @@ public class ProductSnapshot {
         this.stock = stock;
         this.active = active;
         this.updatedAt = updatedAt;
+        this.editVersion = editVersion;
     }
 
     public long getProductId() {
@@ -95,5 +102,13 @@ public class ProductSnapshot {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public long getEditVersion() {
+        return editVersion;
+    }
+
+    public void setEditVersion(long editVersion) {
+        this.editVersion = editVersion;
     }
 }

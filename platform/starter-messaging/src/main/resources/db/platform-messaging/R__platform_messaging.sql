@@ -34,3 +34,31 @@ CREATE TABLE IF NOT EXISTS initial_copy (
     name      VARCHAR(100) PRIMARY KEY,
     queued_at TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
+
+-- Dead letters an operator can act on: every message a consumer gave up on, with why and where it came from, kept
+-- until someone redrives it (published again to its topic as a new message, in the transaction that marks it) or
+-- discards it with a reason. compensated: the consumer's compensation ran when it was dead-lettered, so a redrive
+-- would apply the message after its own compensation and is refused.
+CREATE TABLE IF NOT EXISTS dead_letter (
+    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    consumer       VARCHAR(100) NOT NULL,
+    message_id     UUID         NOT NULL,
+    topic          VARCHAR(200) NOT NULL,
+    partition_no   INTEGER      NOT NULL,
+    record_offset  BIGINT       NOT NULL,
+    message_key    VARCHAR(200),
+    message_type   VARCHAR(100),
+    payload        TEXT,
+    trace_headers  TEXT,
+    trace_id       VARCHAR(32),
+    reason         TEXT         NOT NULL,
+    compensated    BOOLEAN      NOT NULL,
+    status         VARCHAR(16)  NOT NULL DEFAULT 'PARKED',
+    failed_at      TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    resolved_at    TIMESTAMPTZ,
+    resolved_by    VARCHAR(200),
+    resolution     TEXT,
+    redriven_as    UUID,
+    UNIQUE (consumer, message_id)
+);
+CREATE INDEX IF NOT EXISTS ix_dead_letter_parked ON dead_letter (topic, id) WHERE status = 'PARKED';

@@ -85,19 +85,21 @@ public class StockReplyListener {
      * A reply that can never be handled: the order cannot be confirmed on it, so it is rejected and whatever the
      * reservation took is released.
      */
-    private void compensate(DeadLetter letter) {
+    private boolean compensate(DeadLetter letter) {
         if (!OrderIds.isValid(letter.getKey())) {
             log.error("Dead-lettered {} without an order id (key {}) needs an operator", letter.getType(),
                     letter.getKey());
-            return;
+            return false;
         }
-        order(letter.getKey()).ifPresent(order -> {
-            if (order.reject("The stock reply could not be processed (" + letter.getReason() + ")")) {
-                releases.release(order);
-                feed.changed(order);
-                outcomes.endedInThisTransaction(order.getId());
+        return order(letter.getKey()).map(order -> {
+            if (!order.reject("The stock reply could not be processed (" + letter.getReason() + ")")) {
+                return false;
             }
-        });
+            releases.release(order);
+            feed.changed(order);
+            outcomes.endedInThisTransaction(order.getId());
+            return true;
+        }).orElse(false);
     }
 
     private Optional<PurchaseOrder> order(String orderId) {

@@ -65,15 +65,17 @@ public class StockCommandListener {
         outbox.send(StockTopics.REPLIES, orderId, reply);
     }
 
-    private void compensate(DeadLetter letter) {
+    private boolean compensate(DeadLetter letter) {
         if (ReserveStock.class.getSimpleName().equals(letter.getType()) && OrderIds.isValid(letter.getKey())) {
             String orderId = OrderIds.normalize(letter.getKey());
             outbox.send(StockTopics.REPLIES, orderId, new StockRejected(orderId,
                     "The stock reservation could not be processed (" + letter.getReason() + ")"));
-            return;
+            return true;
         }
-        // A release that cannot be handled leaves stock reserved: only a person can tell what it should have been.
-        log.error("Dead-lettered {} for key {} needs an operator (nothing to compensate automatically)",
+        // A release that cannot be handled leaves stock reserved: it stays parked, visible to an operator, and a
+        // redrive releases it once the cause is fixed.
+        log.error("Dead-lettered {} for key {} needs an operator (parked; redrive it once the cause is fixed)",
                 letter.getType(), letter.getKey());
+        return false;
     }
 }

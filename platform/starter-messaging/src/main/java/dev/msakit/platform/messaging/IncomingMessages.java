@@ -28,9 +28,11 @@ import java.util.stream.Collectors;
 /**
  * Handles one consumed record the way every consumer of the platform must: at most once in effect (the message id
  * goes into the inbox in the handler's own transaction, so a redelivery changes nothing), in the trace of the
- * message, with an outage retried until it ends (rethrown: the container seeks back and delivers the record again)
- * and any other failure retried a bounded number of times, then sent to the topic's dead-letter topic and
- * compensated.
+ * message, and each failure by its kind ({@link ConsumerFailures}): an outage is rethrown (the container seeks back
+ * and delivers the record again; a database outage pauses the consumers until it ends), a permanent failure is
+ * dead-lettered at once, a transient one after a few tries with a growing pause. A dead letter goes to the topic's
+ * dead-letter topic (reason and origin in its headers), is compensated, and is parked in the service's database for
+ * an operator ({@link DeadLetterStore}).
  */
 public class IncomingMessages {
 
@@ -46,10 +48,13 @@ public class IncomingMessages {
     private final MessagingProperties properties;
     private final MeterRegistry meters;
     private final Counter duplicates;
+    private final DeadLetterStore deadLetters;
+    private final ConsumerPause pause;
 
     public IncomingMessages(String consumer, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                             ObjectMapper json, Validator validator, KafkaTemplate<String, String> kafka,
-                            MessageTracing tracing, MessagingProperties properties, MeterRegistry meters) {
+                            MessageTracing tracing, MessagingProperties properties, MeterRegistry meters,
+                            DeadLetterStore deadLetters, ConsumerPause pause) {
         this.consumer = consumer;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -59,6 +64,8 @@ public class IncomingMessages {
         this.tracing = tracing;
         this.properties = properties;
         this.meters = meters;
+        this.deadLetters = deadLetters;
+        this.pause = pause;
         this.duplicates = Counter.builder("messaging.duplicates.skipped")
                 .description("Messages delivered again and skipped: their effect was already committed")
                 .tag("consumer", consumer).register(meters);
@@ -105,15 +112,24 @@ public class IncomingMessages {
                 return;
             } catch (RuntimeException e) {
                 if (ConsumerFailures.isOutage(e)) {
+                    if (ConsumerFailures.isDatabaseOutage(e)) {
+                        pause.databaseAway(e);
+                    }
                     throw e;
                 }
+                if (ConsumerFailures.isPermanent(e)) {
+                    deadLetter(record, messageId, type, "permanent: " + describe(e), payload, dispatch);
+                    return;
+                }
                 if (attempt >= maxAttempts) {
-                    deadLetter(record, messageId, type, describe(e), payload, dispatch);
+                    deadLetter(record, messageId, type, "failed " + attempt + " times: " + describe(e), payload,
+                            dispatch);
                     return;
                 }
                 log.warn("Message {} ({}) failed, attempt {} of {}: {}", messageId, type, attempt, maxAttempts,
                         describe(e));
-                pause(properties.getConsumer().getRetryBackoff().toMillis() * attempt);
+                // 1, 2, 4 ... x the backoff: a lock conflict clears at once, a slow dependency gets room.
+                pause(properties.getConsumer().getRetryBackoff().toMillis() << Math.min(attempt - 1, 6));
             }
         }
     }
@@ -188,16 +204,20 @@ public class IncomingMessages {
             throw new ConsumerFailures.DeadLetterPublishFailedException("could not dead-letter message " + messageId
                     + " to " + deadLetterTopic, e);
         }
+        String traceHeaders = tracing.currentContext();
+        String traceId = tracing.currentTraceId();
         Boolean compensated = transactions.execute(status -> {
             if (!claim(messageId)) {
-                return false;
+                return null;
             }
-            dispatch.deadLetters().deadLettered(new DeadLetter(record.key(), type, reason, payload));
-            return true;
+            boolean undone = dispatch.deadLetters().deadLettered(new DeadLetter(record.key(), type, reason, payload));
+            deadLetters.park(consumer, messageId, record, type, reason, traceHeaders, traceId, undone);
+            return undone;
         });
         meters.counter("messaging.dead.letters", "topic", record.topic(), "type", String.valueOf(type)).increment();
-        log.error("Message {} ({}, key {}) on {} sent to {}{}: {}", messageId, type, record.key(), record.topic(),
-                deadLetterTopic, Boolean.TRUE.equals(compensated) ? " and compensated" : "", reason);
+        log.error("Message {} ({}, key {}) on {} sent to {}{}, parked for an operator: {}", messageId, type,
+                record.key(), record.topic(), deadLetterTopic, Boolean.TRUE.equals(compensated) ? " and compensated"
+                        : "", reason);
     }
 
     /**

@@ -41,10 +41,13 @@ public final class MessageDispatch {
         void handle(T payload, IncomingMessage message);
     }
 
-    /** Compensates for a message that will never be handled; runs in a transaction, at most once per message. */
+    /**
+     * Compensates for a message that will never be handled; runs in a transaction, at most once per message. Returns
+     * whether it undid anything: a compensated dead letter is never redriven (it would apply after its own undoing).
+     */
     @FunctionalInterface
     public interface DeadLetterHandler {
-        void deadLettered(DeadLetter letter);
+        boolean deadLettered(DeadLetter letter);
     }
 
     static final class Route<T> {
@@ -63,7 +66,7 @@ public final class MessageDispatch {
 
     public static final class Builder {
         private final Map<String, Route<?>> routes = new LinkedHashMap<>();
-        private DeadLetterHandler deadLetters = letter -> { };
+        private DeadLetterHandler deadLetters = letter -> false;
 
         public <T> Builder on(Class<T> type, MessageHandler<T> handler) {
             if (routes.putIfAbsent(type.getSimpleName(), new Route<>(type, handler)) != null) {

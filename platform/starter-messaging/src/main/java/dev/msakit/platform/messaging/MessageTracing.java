@@ -28,6 +28,12 @@ public class MessageTracing {
     }
 
     /** The current trace context as text for the outbox row (b3 headers, "name=value" lines), or null. */
+    /** The current trace's id (hex), null outside a trace: what an operator searches Zipkin and the logs for. */
+    String currentTraceId() {
+        TraceContext context = tracing.currentTraceContext().get();
+        return context == null ? null : context.traceIdString();
+    }
+
     String currentContext() {
         TraceContext context = tracing.currentTraceContext().get();
         if (context == null) {

@@ -9,16 +9,19 @@ import java.util.Map;
 
 /**
  * The outbox as an operator needs to see it (Admin shows every meter): how many messages wait to be published, and
- * how old the oldest is. A growing backlog with a broker up is the relay in trouble; an old one is an outage. (Dead
- * letters and skipped duplicates are counted where they happen; consumer lag is Kafka's own
+ * how old the oldest is. A growing backlog with a broker up is the relay in trouble; an old one is an outage. Dead
+ * letters parked for an operator, and whether the consumers are paused (database away). (Dead letters and skipped
+ * duplicates are also counted where they happen; consumer lag is Kafka's own
  * kafka.consumer.fetch.manager.records.lag.max.)
  */
 public class MessagingMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
+    private final ConsumerPause pause;
 
-    public MessagingMetrics(JdbcTemplate jdbc) {
+    public MessagingMetrics(JdbcTemplate jdbc, ConsumerPause pause) {
         this.jdbc = jdbc;
+        this.pause = pause;
     }
 
     @Override
@@ -29,6 +32,16 @@ public class MessagingMetrics implements MeterBinder {
         Gauge.builder("messaging.outbox.oldest.age", this, MessagingMetrics::oldestAgeSeconds)
                 .description("Age of the oldest message waiting in the outbox (0 when none waits)")
                 .baseUnit("seconds").register(registry);
+        Gauge.builder("messaging.dead.letters.parked", this, MessagingMetrics::parked)
+                .description("Dead letters waiting for an operator to redrive or discard them")
+                .baseUnit("messages").register(registry);
+        Gauge.builder("messaging.consumers.paused", pause, p -> p.isPaused() ? 1 : 0)
+                .description("1 while the consumers are paused because the service's database is away")
+                .register(registry);
+    }
+
+    private double parked() {
+        return query("SELECT count(*) AS value FROM dead_letter WHERE status = 'PARKED'");
     }
 
     private double backlog() {

@@ -95,6 +95,16 @@ public class MessagingProperties {
     public static class Consumer {
         private int maxAttempts = 3;
         private Duration retryBackoff = Duration.ofMillis(200);
+        /** While the database is away: how often a paused consumer asks whether it is back. */
+        private Duration outageProbeInterval = Duration.ofSeconds(2);
+
+        public Duration getOutageProbeInterval() {
+            return outageProbeInterval;
+        }
+
+        public void setOutageProbeInterval(Duration outageProbeInterval) {
+            this.outageProbeInterval = outageProbeInterval;
+        }
 
         public int getMaxAttempts() {
             return maxAttempts;

@@ -35,16 +35,27 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.send needs the transaction of the change it reports");
         }
-        UUID id = UUID.randomUUID();
         String body;
         try {
             body = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write " + payload.getClass().getName() + " as JSON", e);
         }
+        return insert(topic, aggregateId, payload.getClass().getSimpleName(), body, tracing.currentContext());
+    }
+
+    /** A message as it was stored before (a dead letter redriven): its JSON and trace as they were, a new id. */
+    UUID sendStored(String topic, String key, String type, String json, String traceHeaders) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Outbox.sendStored needs the transaction that resolves the dead letter");
+        }
+        return insert(topic, key, type, json, traceHeaders);
+    }
+
+    private UUID insert(String topic, String key, String type, String body, String traceHeaders) {
+        UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO outbox_message (message_id, topic, message_key, message_type, payload, trace_headers)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", id, topic, aggregateId, payload.getClass().getSimpleName(), body,
-                tracing.currentContext());
+                + " VALUES (?, ?, ?, ?, ?, ?)", id, topic, key, type, body, traceHeaders);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

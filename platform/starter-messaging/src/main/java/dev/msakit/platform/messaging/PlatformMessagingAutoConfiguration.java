@@ -7,6 +7,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigureAfter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -62,17 +65,45 @@ public class PlatformMessagingAutoConfiguration {
     }
 
     @Bean
+    DeadLetterStore deadLetterStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Outbox outbox) {
+        return new DeadLetterStore(jdbc, transactionManager, outbox);
+    }
+
+    @Bean
+    ConsumerPause consumerPause(ObjectProvider<KafkaListenerEndpointRegistry> registry, JdbcTemplate jdbc,
+                                ScheduledExecutorService messagingHousekeeping, MessagingProperties properties) {
+        return new ConsumerPause(registry, jdbc, messagingHousekeeping,
+                properties.getConsumer().getOutageProbeInterval());
+    }
+
+    @Bean
     IncomingMessages incomingMessages(@Value("${spring.kafka.consumer.group-id}") String consumer, JdbcTemplate jdbc,
                                       PlatformTransactionManager transactionManager, ObjectMapper json,
                                       Validator validator, KafkaTemplate<?, ?> kafka, MessageTracing tracing,
-                                      MessagingProperties properties, MeterRegistry meters) {
+                                      MessagingProperties properties, MeterRegistry meters,
+                                      DeadLetterStore deadLetters, ConsumerPause pause) {
         return new IncomingMessages(consumer, jdbc, transactionManager, json, validator, strings(kafka), tracing,
-                properties, meters);
+                properties, meters, deadLetters, pause);
+    }
+
+    @Bean
+    DeadLetterHealth deadLettersHealthIndicator(DeadLetterStore store, ConsumerPause pause) {
+        return new DeadLetterHealth(store, pause);
+    }
+
+    /** The dead letters' admin API, in services that serve HTTP and check roles (all of ours that consume). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.security.access.prepost.PreAuthorize")
+    DeadLetterController deadLetterController(DeadLetterStore store,
+                                              @Value("${spring.application.name}") String serviceId) {
+        return new DeadLetterController(store, serviceId);
     }
 
     /**
      * What the listener container does with an exception {@link IncomingMessages} rethrows, which is only ever an
-     * outage: seek back and deliver the record again a second later, for as long as the outage lasts.
+     * outage: seek back and deliver the record again a second later, for as long as the outage lasts (a database
+     * outage also pauses the consumers: {@link ConsumerPause}).
      */
     @Bean
     SeekToCurrentErrorHandler retryOutagesErrorHandler() {
@@ -85,8 +116,8 @@ public class PlatformMessagingAutoConfiguration {
     }
 
     @Bean
-    MessagingMetrics messagingMetrics(JdbcTemplate jdbc) {
-        return new MessagingMetrics(jdbc);
+    MessagingMetrics messagingMetrics(JdbcTemplate jdbc, ConsumerPause pause) {
+        return new MessagingMetrics(jdbc, pause);
     }
 
     @Bean

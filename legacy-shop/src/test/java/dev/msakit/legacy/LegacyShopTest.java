@@ -258,6 +258,25 @@ class LegacyShopTest {
         assertThat(types(MigrationTopics.ORDERS_FROM_LEGACY, orderId)).containsExactly("CancelOrder");
     }
 
+    /** The same canonical rows as product-service and order-service write (their tests assert the same text). */
+    @Test
+    void reconciliationReadsTheCatalogAndTheOrdersInCanonicalRows() throws Exception {
+        long pen = createProduct("Canon pen", "1.1", 10);
+        String order = read(mvc.perform(asMember(12, post("/orders"))
+                        .content("{\"items\":[{\"productId\":" + pen + ",\"quantity\":2}]}"))
+                .andExpect(status().isCreated()).andReturn()).path("id").asText();
+        String service = "Bearer " + TOKENS.service("release-control");
+
+        mvc.perform(get("/internal/reconciliation/catalog/rows?bucket=" + pen / 1000).header("Authorization", service))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + pen + "')].row").value("Canon pen|1.10|8|true"));
+        mvc.perform(get("/internal/reconciliation/ordering/rows?bucket=" + order.substring(0, 2))
+                        .header("Authorization", service)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + order + "')].row").value("CONFIRMED|" + pen + "x2"));
+        mvc.perform(get("/internal/reconciliation/ordering").header("Authorization", service))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rows").isNumber());
+    }
+
     private long createProduct(String name, String price, int stock) throws Exception {
         return read(mvc.perform(asAdmin(post("/products"))
                         .content("{\"name\":\"" + name + "\",\"price\":" + price + ",\"stock\":" + stock + "}"))

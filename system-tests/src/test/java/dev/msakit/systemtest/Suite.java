@@ -75,6 +75,7 @@ final class Suite implements AutoCloseable {
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("ORDER_SERVICE_CLIENT_SECRET", "system-test-order-service-secret");
         env.put("GATEWAY_CLIENT_SECRET", "system-test-gateway-secret");
+        env.put("RELEASE_CONTROL_CLIENT_SECRET", "system-test-release-control-secret");
         env.put("JWT_KEY_ENCRYPTION_KEY", "system-test-key-encryption-secret");
         // The issuer is the gateway's public API URL (the discovery document and key set are found under it).
         env.put("JWT_ISSUER", "http://localhost:" + ports.get("zuul-gateway") + "/api");

@@ -145,6 +145,18 @@ class LegacyOrderCopiesTest extends OrderServiceContext {
         assertThat(field(sentFor(keyed.getId()).get(0), "idempotencyKey")).isEqualTo("flip-2");
     }
 
+    /** Orders as reconciliation reads them: the same canonical row as the legacy shop's (LegacyShopTest). */
+    @Test
+    void reconciliationReadsOrdersInTheCanonicalRowsTheShopWritesToo() throws Exception {
+        String id = UUID.randomUUID().toString();
+        legacy.onChange(snapshot(id, 66, "CONFIRMED", 1));
+
+        mvc.perform(get("/internal/reconciliation/ordering/rows?bucket=" + id.substring(0, 2))
+                        .header("Authorization", "Bearer " + TOKENS.service("release-control")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].row").value("CONFIRMED|1x2"));
+    }
+
     private org.apache.kafka.clients.consumer.ConsumerRecord<String, String> snapshot(String id, long member,
                                                                                       String status, long version) {
         return TestMessages.message(MigrationTopics.ORDERS_FROM_LEGACY, "OrderSnapshot", id,

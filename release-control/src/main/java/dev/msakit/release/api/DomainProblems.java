@@ -5,6 +5,7 @@ import dev.msakit.platform.problem.Problems;
 import dev.msakit.release.canary.InvalidPlanException;
 import dev.msakit.release.canary.NoReleaseException;
 import dev.msakit.release.canary.ReleaseConflictException;
+import dev.msakit.release.reconcile.FlipRefusedException;
 import dev.msakit.release.switches.InvalidChangeException;
 import dev.msakit.release.switches.StaleVersionException;
 import dev.msakit.release.switches.UnknownFeatureException;
@@ -19,7 +20,7 @@ import javax.servlet.http.HttpServletRequest;
 
 /**
  * The domain's own failures as problem+json: 404 unknown feature or release, 400 impossible change or plan, 409 a
- * release in the way, 412 stale If-Match.
+ * release in the way or a flip the gate refuses, 412 stale If-Match.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,6 +44,14 @@ public class DomainProblems {
     @ExceptionHandler(ReleaseConflictException.class)
     public ResponseEntity<Problem> conflict(ReleaseConflictException e, HttpServletRequest request) {
         return Problems.response(HttpStatus.CONFLICT, e.getMessage(), request.getRequestURI());
+    }
+
+    /** The gate's objection in its own field too, for a console or script to show. */
+    @ExceptionHandler(FlipRefusedException.class)
+    public ResponseEntity<Problem> flipRefused(FlipRefusedException e, HttpServletRequest request) {
+        Problem problem = Problems.of(HttpStatus.CONFLICT, e.getMessage(), request.getRequestURI())
+                .with("objection", e.getObjection());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(Problems.PROBLEM_JSON).body(problem);
     }
 
     /** With the current version in the body and as the ETag: what a client needs to read again and decide. */

@@ -2,6 +2,8 @@ package dev.msakit.release.api;
 
 import dev.msakit.contracts.Roles;
 import dev.msakit.contracts.release.RoutingTable;
+import dev.msakit.release.reconcile.FlipGate;
+import dev.msakit.release.reconcile.FlipRefusedException;
 import dev.msakit.release.gateways.GatewayReports;
 import dev.msakit.release.gateways.GatewayReports.GatewayStatus;
 import dev.msakit.release.shadow.ShadowDiffStore;
@@ -28,6 +30,7 @@ import javax.validation.Valid;
 import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -47,11 +50,14 @@ public class FeatureAdminController {
     private final FeatureSwitches switches;
     private final GatewayReports gateways;
     private final ShadowDiffStore diffs;
+    private final FlipGate gate;
 
-    public FeatureAdminController(FeatureSwitches switches, GatewayReports gateways, ShadowDiffStore diffs) {
+    public FeatureAdminController(FeatureSwitches switches, GatewayReports gateways, ShadowDiffStore diffs,
+                                  FlipGate gate) {
         this.switches = switches;
         this.gateways = gateways;
         this.diffs = diffs;
+        this.gate = gate;
     }
 
     @GetMapping("/features")
@@ -67,13 +73,22 @@ public class FeatureAdminController {
         return tagged(switches.get(name));
     }
 
+    /**
+     * A change that hands the feature to the other side passes the flip gate first (409 while the sync lags or the
+     * sides drift apart); {@code force=true} makes it anyway, with the gate's objection kept in the history.
+     */
     @PutMapping("/features/{name}")
     public ResponseEntity<FeatureView> change(@PathVariable String name, @Valid @RequestBody FeatureChange change,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                       String ifMatch,
+                                              @RequestParam(defaultValue = "false") boolean force,
                                               @AuthenticationPrincipal Jwt admin) {
+        Optional<String> objection = gate.objection(switches.get(name), change.getMode());
+        if (objection.isPresent() && !force) {
+            throw new FlipRefusedException(name, objection.get());
+        }
         FeatureSwitch changed = switches.change(name, new SwitchChange(change.getMode(), change.getPercent(),
-                who(admin), EntityTags.revisionOf(ifMatch)));
+                who(admin), EntityTags.revisionOf(ifMatch), objection.orElse(null)));
         // A switch's version is the revision that changed it last.
         return ResponseEntity.ok().eTag(EntityTags.of(changed.getVersion()))
                 .header(RoutingTable.REVISION_HEADER, Long.toString(changed.getVersion()))

@@ -45,4 +45,10 @@ public final class HistoryView {
     public Long getIfMatch() {
         return entry.getIfMatch();
     }
+
+    /** A forced change: what the flip gate objected to (the sync lag, drift), and who forced it is changedBy. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String getForcedPast() {
+        return entry.getForcedPast();
+    }
 }

@@ -50,11 +50,12 @@ public class FeatureSwitches {
         }
         long next = revision.next();
         Long ifMatch = change.getExpectedVersion().isPresent() ? change.getExpectedVersion().getAsLong() : null;
-        store.update(name, change.getMode(), percent, next, change.getChangedBy(), ifMatch);
+        store.update(name, change.getMode(), percent, next, change.getChangedBy(), ifMatch, change.getForcedPast());
         events.publishEvent(new RoutingTableChanged(next));
-        log.info("Feature {} -> {}{} at revision {} by {}{}", name, change.getMode(),
+        log.info("Feature {} -> {}{} at revision {} by {}{}{}", name, change.getMode(),
                 change.getMode() == Mode.PERCENT ? " " + percent + " %" : "", next, change.getChangedBy(),
-                ifMatch == null ? " (without If-Match)" : "");
+                ifMatch == null ? " (without If-Match)" : "",
+                change.getForcedPast() == null ? "" : ", forced past: " + change.getForcedPast());
         return store.find(name).orElseThrow(() -> new UnknownFeatureException(name));
     }
 

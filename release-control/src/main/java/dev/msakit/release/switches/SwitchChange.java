@@ -14,12 +14,24 @@ public final class SwitchChange {
     private final Integer percent;
     private final String changedBy;
     private final OptionalLong expectedVersion;
+    private final String forcedPast;
 
     public SwitchChange(Mode mode, Integer percent, String changedBy, OptionalLong expectedVersion) {
+        this(mode, percent, changedBy, expectedVersion, null);
+    }
+
+    public SwitchChange(Mode mode, Integer percent, String changedBy, OptionalLong expectedVersion,
+                        String forcedPast) {
         this.mode = mode;
         this.percent = percent;
         this.changedBy = changedBy;
         this.expectedVersion = expectedVersion;
+        this.forcedPast = forcedPast;
+    }
+
+    /** What the flip gate objected to, for a change an admin forced past it; null otherwise. */
+    public String getForcedPast() {
+        return forcedPast;
     }
 
     public Mode getMode() {

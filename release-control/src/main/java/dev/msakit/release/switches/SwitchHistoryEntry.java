@@ -14,15 +14,18 @@ public final class SwitchHistoryEntry {
     private final Instant changedAt;
     /** The version the change was made against, or null: sent without If-Match. */
     private final Long ifMatch;
+    /** What the flip gate objected to when the change was forced anyway; null otherwise. */
+    private final String forcedPast;
 
     public SwitchHistoryEntry(Mode mode, int percent, long version, String changedBy, Instant changedAt,
-                              Long ifMatch) {
+                              Long ifMatch, String forcedPast) {
         this.mode = mode;
         this.percent = percent;
         this.version = version;
         this.changedBy = changedBy;
         this.changedAt = changedAt;
         this.ifMatch = ifMatch;
+        this.forcedPast = forcedPast;
     }
 
     public Mode getMode() {
@@ -47,5 +50,9 @@ public final class SwitchHistoryEntry {
 
     public Long getIfMatch() {
         return ifMatch;
+    }
+
+    public String getForcedPast() {
+        return forcedPast;
     }
 }

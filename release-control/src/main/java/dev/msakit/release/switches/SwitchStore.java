@@ -47,21 +47,22 @@ public class SwitchStore {
     }
 
     /** Writes the new mode and percent at this revision, and the history row that says who and against what. */
-    public void update(String name, Mode mode, int percent, long revision, String changedBy, Long ifMatch) {
+    public void update(String name, Mode mode, int percent, long revision, String changedBy, Long ifMatch,
+                       String forcedPast) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("UPDATE feature_switch SET mode = ?, percent = ?, version = ?, changed_by = ?, changed_at = ?"
                 + " WHERE name = ?", mode.name(), percent, revision, changedBy, now, name);
         jdbc.update("INSERT INTO feature_switch_history (name, mode, percent, version, changed_by, changed_at,"
-                + " if_match) VALUES (?, ?, ?, ?, ?, ?, ?)", name, mode.name(), percent, revision, changedBy, now,
-                ifMatch);
+                + " if_match, forced_past) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", name, mode.name(), percent, revision,
+                changedBy, now, ifMatch, forcedPast);
     }
 
     public List<SwitchHistoryEntry> history(String name, int limit) {
-        return jdbc.query("SELECT mode, percent, version, changed_by, changed_at, if_match"
+        return jdbc.query("SELECT mode, percent, version, changed_by, changed_at, if_match, forced_past"
                 + " FROM feature_switch_history WHERE name = ? ORDER BY id DESC LIMIT ?", (rs, n) -> new SwitchHistoryEntry(
                         Mode.valueOf(rs.getString("mode")), rs.getInt("percent"), rs.getLong("version"),
                         rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(),
-                        rs.getObject("if_match", Long.class)), name, limit);
+                        rs.getObject("if_match", Long.class), rs.getString("forced_past")), name, limit);
     }
 
     private static List<String> list(String commaSeparated) {

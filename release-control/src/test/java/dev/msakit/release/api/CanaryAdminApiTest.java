@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.release.reconcile.SyncSidesStub;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,8 @@ class CanaryAdminApiTest {
             registry.add(instance + "service-id", () -> "product-service");
             registry.add(instance + "uri", () -> "http://localhost:" + INSTANCES.getAddress().getPort());
         }
+        // Both sides of the migration, for the flip gate (one per test JVM: see SyncSidesStub).
+        SyncSidesStub.SHARED.register(registry);
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.release.reconcile.SyncSidesStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 @Import(TestJwtConfiguration.class)
 class FeatureAdminApiTest {
+
+    /** Both sides of the migration, for the flip gate (one per test JVM: see SyncSidesStub). */
+    @DynamicPropertySource
+    static void sides(DynamicPropertyRegistry registry) {
+        SyncSidesStub.SHARED.reset();
+        SyncSidesStub.SHARED.register(registry);
+    }
+
 
     @Autowired
     private TestRestTemplate rest;

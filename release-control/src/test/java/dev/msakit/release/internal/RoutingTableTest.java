@@ -3,6 +3,7 @@ package dev.msakit.release.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.release.reconcile.SyncSidesStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 @Import(TestJwtConfiguration.class)
 class RoutingTableTest {
+
+    /** Both sides of the migration, for the flip gate (one per test JVM: see SyncSidesStub). */
+    @DynamicPropertySource
+    static void sides(DynamicPropertyRegistry registry) {
+        SyncSidesStub.SHARED.reset();
+        SyncSidesStub.SHARED.register(registry);
+    }
+
 
     private static final List<String> MODES = List.of("LEGACY", "NEW", "SHADOW", "PERCENT");
 

@@ -1,12 +1,7 @@
 package dev.msakit.gateway.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.msakit.contracts.ServiceIds;
 import dev.msakit.platform.client.RenewingServiceToken;
 import org.springframework.web.client.RestTemplate;
-
-import java.net.URI;
-import java.util.Map;
 
 /** This gateway's SERVICE token from member-service's service-account login (renewed before it expires). */
 public class ServiceTokens {
@@ -14,13 +9,8 @@ public class ServiceTokens {
     private final RenewingServiceToken token;
 
     public ServiceTokens(RestTemplate loadBalanced, ControlPlaneProperties properties) {
-        this.token = new RenewingServiceToken(() -> {
-            JsonNode issued = loadBalanced.postForObject(URI.create("http://" + ServiceIds.MEMBER
-                    + "/auth/service-token"), Map.of("clientId", properties.getClientId(), "clientSecret",
-                    properties.getClientSecret()), JsonNode.class);
-            return new RenewingServiceToken.Issued(issued == null ? null : issued.path("access_token").asText(null),
-                    issued == null ? 0 : issued.path("expires_in").asLong());
-        });
+        this.token = RenewingServiceToken.loggingInThrough(loadBalanced, properties.getClientId(),
+                properties.getClientSecret());
     }
 
     public String token() {

@@ -1,7 +1,13 @@
 package dev.msakit.platform.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.msakit.contracts.ServiceIds;
+import org.springframework.web.client.RestTemplate;
+
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +26,21 @@ public final class RenewingServiceToken {
 
     public RenewingServiceToken(Supplier<Issued> login) {
         this(login, Clock.systemUTC());
+    }
+
+    /**
+     * The service account's login at member-service ({@code POST /auth/service-token}) through a load-balanced
+     * RestTemplate (member-service found in Eureka).
+     */
+    public static RenewingServiceToken loggingInThrough(RestTemplate loadBalanced, String clientId,
+                                                       String clientSecret) {
+        return new RenewingServiceToken(() -> {
+            JsonNode issued = loadBalanced.postForObject(URI.create("http://" + ServiceIds.MEMBER
+                    + "/auth/service-token"), Map.of("clientId", clientId, "clientSecret", clientSecret),
+                    JsonNode.class);
+            return new Issued(issued == null ? null : issued.path("access_token").asText(null),
+                    issued == null ? 0 : issued.path("expires_in").asLong());
+        });
     }
 
     RenewingServiceToken(Supplier<Issued> login, Clock clock) {

@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.backoff.FixedBackOff;
 
 import javax.validation.Validator;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +109,15 @@ public class PlatformMessagingAutoConfiguration {
     @Bean
     SeekToCurrentErrorHandler retryOutagesErrorHandler() {
         return new SeekToCurrentErrorHandler(new FixedBackOff(1_000L, FixedBackOff.UNLIMITED_ATTEMPTS));
+    }
+
+    /** Reconciliation's view of this side's data sets, in services that declare some (the migration's two sides). */
+    @Bean
+    @ConditionalOnBean(ReconciliationDataset.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.security.access.prepost.PreAuthorize")
+    ReconciliationController reconciliationController(JdbcTemplate jdbc, List<ReconciliationDataset> datasets) {
+        return new ReconciliationController(jdbc, datasets);
     }
 
     @Bean

@@ -1,0 +1,26 @@
+package dev.msakit.legacy.sync;
+
+import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.ReconciledDatasets;
+import dev.msakit.platform.messaging.ReconciliationDataset;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** The shop's catalog and orders as release-control's reconciliation compares them with the new services'. */
+@Configuration(proxyBeanMethods = false)
+public class Reconciliation {
+
+    @Bean
+    public ReconciliationDataset catalogDataset() {
+        return new ReconciliationDataset(ReconciledDatasets.CATALOG, ReconciledDatasets.CATALOG_ROWS,
+                List.of(MigrationTopics.CATALOG_FROM_LEGACY));
+    }
+
+    @Bean
+    public ReconciliationDataset orderingDataset() {
+        return new ReconciliationDataset(ReconciledDatasets.ORDERING, ReconciledDatasets.ORDERING_ROWS,
+                List.of(MigrationTopics.ORDERS_FROM_LEGACY));
+    }
+}

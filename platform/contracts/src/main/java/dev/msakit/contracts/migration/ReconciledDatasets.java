@@ -1,0 +1,24 @@
+package dev.msakit.contracts.migration;
+
+/**
+ * The data sets reconciliation compares, named like the features that move them, and the query each side runs
+ * over its own tables (PostgreSQL; both sides have these columns) to give every row as {@code bucket}, {@code id}
+ * and a canonical {@code row}: the same text on both sides for the same data, so checksums can be compared.
+ */
+public final class ReconciledDatasets {
+
+    public static final String CATALOG = "catalog";
+    public static final String ORDERING = "ordering";
+
+    /** Products: buckets of 1,000 ids; id, name, price, stock and whether it is on sale. */
+    public static final String CATALOG_ROWS = "SELECT (id / 1000)::text AS bucket, id::text AS id,"
+            + " concat_ws('|', name, price::text, stock::text, active::text) AS row FROM product";
+
+    /** Orders: buckets by the first two hex digits of the id; status, and the lines as product x quantity. */
+    public static final String ORDERING_ROWS = "SELECT substr(o.id, 1, 2) AS bucket, o.id AS id,"
+            + " concat_ws('|', o.status, (SELECT string_agg(l.product_id || 'x' || l.quantity, ','"
+            + " ORDER BY l.product_id) FROM order_line l WHERE l.order_id = o.id)) AS row FROM orders o";
+
+    private ReconciledDatasets() {
+    }
+}

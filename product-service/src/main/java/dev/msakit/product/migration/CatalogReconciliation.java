@@ -1,0 +1,20 @@
+package dev.msakit.product.migration;
+
+import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.ReconciledDatasets;
+import dev.msakit.platform.messaging.ReconciliationDataset;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** The catalog as release-control's reconciliation compares it with the legacy shop's. */
+@Configuration(proxyBeanMethods = false)
+public class CatalogReconciliation {
+
+    @Bean
+    public ReconciliationDataset catalogDataset() {
+        return new ReconciliationDataset(ReconciledDatasets.CATALOG, ReconciledDatasets.CATALOG_ROWS,
+                List.of(MigrationTopics.CATALOG_FROM_NEW));
+    }
+}

@@ -1,0 +1,171 @@
+package dev.msakit.release.reconcile;
+
+import dev.msakit.contracts.migration.SyncChecksums;
+import dev.msakit.release.switches.FeatureSwitch;
+import dev.msakit.release.switches.FeatureSwitches;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.client.RestClientException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Compares a feature's data set on its two sides (the switch names them): both sides' checksums per bucket, then
+ * row by row only in the buckets that differ, then those rows again after a confirm delay. A row that still differs,
+ * the same way, is drift; one that changed meanwhile was in flight. Each run is recorded, and the drift of the last
+ * one per feature is a gauge ({@code migration.reconciliation.drift}).
+ */
+public class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final FeatureSwitches switches;
+    private final SyncSides sides;
+    private final ReconciliationStore store;
+    private final ReconciliationProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Map<String, AtomicInteger> driftGauges = new ConcurrentHashMap<>();
+
+    public Reconciler(FeatureSwitches switches, SyncSides sides, ReconciliationStore store,
+                      ReconciliationProperties properties, MeterRegistry meters, Clock clock) {
+        this.switches = switches;
+        this.sides = sides;
+        this.store = store;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Runs one reconciliation of the feature now and records it (a failed one too, with why). */
+    public Reconciliation run(String feature, String requestedBy) {
+        FeatureSwitch route = switches.get(feature);
+        Instant started = clock.instant();
+        Reconciliation done;
+        try {
+            done = compare(route, started, requestedBy);
+        } catch (RestClientException | IllegalStateException unreachable) {
+            done = new Reconciliation(0, feature, started, clock.instant(), requestedBy, null, null, 0, 0, 0, 0,
+                    null, null, List.of(), "a side could not be read: " + unreachable.getMessage());
+        }
+        Reconciliation saved = store.save(done);
+        if (!saved.isFailed()) {
+            driftGauge(feature).set(saved.getDrift());
+        }
+        log.info("Reconciliation #{} of {} ({}): {}", saved.getId(), feature, requestedBy, saved.isFailed()
+                ? saved.getError() : saved.getDrift() + " row(s) of drift, " + saved.getInFlight() + " in flight, "
+                + saved.getLegacyRows() + " rows at " + route.getLegacyService() + ", " + saved.getNewRows() + " at "
+                + route.getNewService());
+        return saved;
+    }
+
+    /** How far behind each side's publication of the feature's changes is now, in seconds: the larger. */
+    public double lagSeconds(String feature) {
+        FeatureSwitch route = switches.get(feature);
+        return Math.max(sides.checksums(route.getLegacyService(), feature).getOutboxLagSeconds(),
+                sides.checksums(route.getNewService(), feature).getOutboxLagSeconds());
+    }
+
+    private Reconciliation compare(FeatureSwitch route, Instant started, String requestedBy) {
+        String feature = route.getName();
+        SyncChecksums legacy = sides.checksums(route.getLegacyService(), feature);
+        SyncChecksums fresh = sides.checksums(route.getNewService(), feature);
+        Map<String, SyncChecksums.Bucket> legacyBuckets = byBucket(legacy);
+        Map<String, SyncChecksums.Bucket> newBuckets = byBucket(fresh);
+        Set<String> all = new TreeSet<>(legacyBuckets.keySet());
+        all.addAll(newBuckets.keySet());
+        Set<String> differing = all.stream().filter(b -> !sameBucket(legacyBuckets.get(b), newBuckets.get(b)))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        Map<String, Reconciliation.DriftedRow> first = differingRows(route, differing);
+        Map<String, Reconciliation.DriftedRow> confirmed = new TreeMap<>();
+        if (!first.isEmpty()) {
+            pause();
+            Map<String, Reconciliation.DriftedRow> again = differingRows(route, bucketsOf(first.keySet()));
+            first.forEach((id, row) -> {
+                Reconciliation.DriftedRow later = again.get(id);
+                if (later != null && Objects.equals(later.getLegacy(), row.getLegacy())
+                        && Objects.equals(later.getNewSide(), row.getNewSide())) {
+                    confirmed.put(id, later);
+                }
+            });
+        }
+        List<Reconciliation.DriftedRow> listed = confirmed.values().stream().limit(properties.getDriftListed())
+                .collect(Collectors.toList());
+        return new Reconciliation(0, feature, started, clock.instant(), requestedBy, legacy.getRows(),
+                fresh.getRows(), all.size(), differing.size(), confirmed.size(), first.size() - confirmed.size(),
+                legacy.getOutboxLagSeconds(), fresh.getOutboxLagSeconds(), listed, null);
+    }
+
+    /** The rows of these buckets that are not the same on both sides, by id. */
+    private Map<String, Reconciliation.DriftedRow> differingRows(FeatureSwitch route, Set<String> buckets) {
+        Map<String, Reconciliation.DriftedRow> differing = new TreeMap<>();
+        for (String bucket : buckets) {
+            Map<String, String> legacy = byId(sides.rows(route.getLegacyService(), route.getName(), bucket));
+            Map<String, String> fresh = byId(sides.rows(route.getNewService(), route.getName(), bucket));
+            Set<String> ids = new TreeSet<>(legacy.keySet());
+            ids.addAll(fresh.keySet());
+            for (String id : ids) {
+                if (!Objects.equals(legacy.get(id), fresh.get(id))) {
+                    differing.put(bucket + "/" + id, new Reconciliation.DriftedRow(id, legacy.get(id),
+                            fresh.get(id)));
+                }
+            }
+        }
+        return differing;
+    }
+
+    private static Set<String> bucketsOf(Set<String> keys) {
+        return keys.stream().map(k -> k.substring(0, k.indexOf('/'))).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.getConfirmDelay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while confirming drift", e);
+        }
+    }
+
+    private static boolean sameBucket(SyncChecksums.Bucket a, SyncChecksums.Bucket b) {
+        return a != null && b != null && a.getCount() == b.getCount() && a.getChecksum().equals(b.getChecksum());
+    }
+
+    private static Map<String, SyncChecksums.Bucket> byBucket(SyncChecksums side) {
+        return side.getBuckets().stream().collect(Collectors.toMap(SyncChecksums.Bucket::getBucket,
+                Function.identity()));
+    }
+
+    private static Map<String, String> byId(List<SyncChecksums.Row> rows) {
+        Map<String, String> byId = new TreeMap<>();
+        rows.forEach(r -> byId.put(r.getId(), r.getRow()));
+        return byId;
+    }
+
+    private AtomicInteger driftGauge(String feature) {
+        return driftGauges.computeIfAbsent(feature, f -> meters.gauge("migration.reconciliation.drift",
+                Tags.of("feature", f), new AtomicInteger()));
+    }
+
+    /** For the scheduled run: every feature, one after the other. */
+    public List<Reconciliation> runAll(String requestedBy) {
+        List<Reconciliation> done = new ArrayList<>();
+        switches.all().forEach(s -> done.add(run(s.getName(), requestedBy)));
+        return done;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.msakit.release.reconcile;
+
+import dev.msakit.contracts.migration.SyncChecksums;
+import dev.msakit.platform.client.RenewingServiceToken;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The two sides of a migration as reconciliation reads them: each service's {@code /internal/reconciliation}
+ * (found in Eureka, through Ribbon) with release-control's SERVICE token, logged in again once after a 401.
+ */
+public class SyncSides {
+
+    private final RestTemplate loadBalanced;
+    private final RenewingServiceToken token;
+
+    public SyncSides(RestTemplate loadBalanced, RenewingServiceToken token) {
+        this.loadBalanced = loadBalanced;
+        this.token = token;
+    }
+
+    public SyncChecksums checksums(String service, String dataset) {
+        return get(UriComponentsBuilder.fromUriString("http://" + service + "/internal/reconciliation/{dataset}")
+                .buildAndExpand(dataset).toUri(), SyncChecksums.class);
+    }
+
+    public List<SyncChecksums.Row> rows(String service, String dataset, String bucket) {
+        SyncChecksums.Row[] rows = get(UriComponentsBuilder.fromUriString("http://" + service
+                + "/internal/reconciliation/{dataset}/rows").queryParam("bucket", bucket).buildAndExpand(dataset)
+                .encode().toUri(), SyncChecksums.Row[].class);
+        return rows == null ? List.of() : Arrays.asList(rows);
+    }
+
+    private <T> T get(URI uri, Class<T> type) {
+        try {
+            return call(uri, type);
+        } catch (HttpClientErrorException.Unauthorized refused) {
+            token.forget();
+            return call(uri, type);
+        }
+    }
+
+    private <T> T call(URI uri, Class<T> type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token.token());
+        return loadBalanced.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), type).getBody();
+    }
+}

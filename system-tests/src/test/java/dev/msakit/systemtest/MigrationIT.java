@@ -93,6 +93,11 @@ class MigrationIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(catalogAt(suite.legacy.url())).isEqualTo(catalogAt(suite.product1.url())));
         flip("catalog", "{\"mode\":\"NEW\"}");
+        // The same, as reconciliation sees it: every product's name, price, stock and state on both sides.
+        JsonNode reconciled = reconcile("catalog");
+        assertThat(reconciled.path("drift").asInt()).as(reconciled.toString()).isZero();
+        assertThat(reconciled.path("legacyRows").asLong()).isEqualTo(reconciled.path("newRows").asLong())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -131,6 +136,10 @@ class MigrationIT {
             assertThat(stockAt(suite.product1.url(), product)).isEqualTo(7);
             assertThat(stockAt(suite.legacy.url(), product)).isEqualTo(7);
         });
+        // Every order, on both sides, with the same status and lines.
+        JsonNode reconciled = reconcile("ordering");
+        assertThat(reconciled.path("drift").asInt()).as(reconciled.toString()).isZero();
+        assertThat(reconciled.path("newRows").asLong()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -169,11 +178,19 @@ class MigrationIT {
                 && d.get(0).path("path").asText().equals("/products/" + product)).get(0);
         assertThat(diff.path("differingPaths").toString()).isEqualTo("[\"$.name\"]");
         assertThat(diff.path("traceId").asText()).isEqualTo(read.traceId);
+        // Reconciliation finds it too, and the flip gate will not hand the catalog to the new side over it.
+        JsonNode reconciled = reconcile("catalog");
+        assertThat(reconciled.path("drifted").findValuesAsText("id")).as(reconciled.toString())
+                .contains(Long.toString(product));
+        Http.Response refused = Http.put(api + "/admin/features/catalog", admin, "{\"mode\":\"NEW\"}");
+        assertThat(refused.status).as(refused.body).isEqualTo(409);
+        assertThat(refused.json().path("objection").asText()).contains("drift");
 
         // Writes are never replayed: the new side's copy changes only through the sync.
         Http.Response write = Http.put(api + "/products/" + product, admin,
                 "{\"name\":\"Written in shadow mode\",\"price\":3.00,\"stock\":4}");
         assertThat(write.header("X-Migration-Target")).isEqualTo("legacy");
+        // Synced to the new side, the edit ends the drift: the gate reconciles again and lets the flip through.
         flip("catalog", "{\"mode\":\"NEW\"}");
         await().atMost(Duration.ofSeconds(20)).until(() -> "Written in shadow mode".equals(
                 Http.get(api + "/products/" + product, null).json().path("name").asText()));
@@ -394,6 +411,13 @@ class MigrationIT {
     private void flip(String feature, String body) {
         Http.Response changed = Http.put(api + "/admin/features/" + feature, admin, body);
         assertThat(changed.status).as(changed.body).isEqualTo(200);
+    }
+
+    private JsonNode reconcile(String feature) {
+        Http.Response done = Http.post(api + "/admin/reconciliations/" + feature, admin, null);
+        assertThat(done.status).as(done.body).isEqualTo(200);
+        assertThat(done.json().path("error").isNull()).as(done.body).isTrue();
+        return done.json();
     }
 
     private void awaitServedBy(String side) {

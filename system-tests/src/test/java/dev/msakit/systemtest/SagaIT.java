@@ -235,6 +235,55 @@ class SagaIT {
         assertThat(scenario.stock(product)).isEqualTo(10);
     }
 
+    /**
+     * A release of stock that was given up (parked as a dead letter in product-service's database, as after a
+     * failure that outlasted its retries) leaves the stock reserved for a cancelled order: an operator sees it
+     * through the gateway and redrives it once; the stock comes back exactly once, and a second redrive is refused.
+     */
+    @Test
+    @Order(5)
+    void aStuckReservationParkedAsADeadLetterIsReleasedByOneRedrive() throws Exception {
+        long product = scenario.newProduct(admin, 10);
+        Http.Response placed = Http.placeOrder(api + "/orders", member, orderOf(product, 3));
+        assertThat(placed.json().path("status").asText()).as(placed.body).isEqualTo("CONFIRMED");
+        String orderId = placed.json().path("id").asText();
+        assertThat(scenario.stock(product)).isEqualTo(7);
+        try (Connection orders = suite.database.connect("order-service", "order-service");
+             PreparedStatement cancel = orders.prepareStatement("UPDATE orders SET status = 'CANCELLED' WHERE id = ?")) {
+            cancel.setString(1, orderId);
+            assertThat(cancel.executeUpdate()).isEqualTo(1);
+        }
+        long parked;
+        try (Connection products = suite.database.connect("product-service", "product-service");
+             PreparedStatement park = products.prepareStatement("INSERT INTO dead_letter (consumer, message_id,"
+                     + " topic, partition_no, record_offset, message_key, message_type, payload, reason, compensated)"
+                     + " VALUES ('product-service', ?, 'stock.commands', 0, 0, ?, 'ReleaseStock', ?, ?, false)"
+                     + " RETURNING id")) {
+            park.setObject(1, UUID.randomUUID());
+            park.setString(2, orderId);
+            park.setString(3, "{\"orderId\":\"" + orderId + "\"}");
+            park.setString(4, "failed 3 times: QueryTimeoutException (simulated)");
+            try (java.sql.ResultSet id = park.executeQuery()) {
+                id.next();
+                parked = id.getLong(1);
+            }
+        }
+        String letters = api + "/admin/dead-letters/product-service";
+
+        JsonNode listed = Http.get(letters + "?status=PARKED", admin).json();
+        assertThat(listed.path("parked").path("stock.commands").asLong()).isPositive();
+        assertThat(listed.path("deadLetters").findValuesAsText("key")).contains(orderId);
+        assertThat(Http.get(letters, member).status).as("members are refused").isEqualTo(403);
+        Http.Response redriven = Http.post(letters + "/" + parked + "/redrive", admin, null);
+        assertThat(redriven.status).as(redriven.body).isEqualTo(200);
+        assertThat(redriven.json().path("status").asText()).isEqualTo("REDRIVEN");
+        assertThat(Http.post(letters + "/" + parked + "/redrive", admin, null).status).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> scenario.stock(product) == 10);
+        sleep(2000);
+        assertThat(scenario.stock(product)).as("released exactly once").isEqualTo(10);
+    }
+
     @Test
     @Order(6)
     void withTheBrokerKilledFor30sEveryOrderIsAcceptedAndEndsOnceItIsBack() throws Exception {

@@ -19,20 +19,18 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
+import javax.sql.DataSource;
 import javax.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,10 +55,7 @@ class DeadLettersTest {
 
     @BeforeEach
     void freshDatabase() {
-        Map<String, String> settings = java.util.Arrays.stream(TestDatabase.datasourceArguments())
-                .map(a -> a.split("=", 2)).collect(Collectors.toMap(a -> a[0], a -> a[1]));
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.get("spring.datasource.url"),
-                settings.get("spring.datasource.username"), settings.get("spring.datasource.password"));
+        DataSource dataSource = TestDatabase.freshDataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform-messaging").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);

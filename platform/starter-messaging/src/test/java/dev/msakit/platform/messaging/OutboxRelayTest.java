@@ -14,15 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +49,7 @@ class OutboxRelayTest {
 
     @BeforeEach
     void freshDatabase() {
-        Map<String, String> settings = java.util.Arrays.stream(TestDatabase.datasourceArguments())
-                .map(a -> a.split("=", 2)).collect(Collectors.toMap(a -> a[0], a -> a[1]));
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.get("spring.datasource.url"),
-                settings.get("spring.datasource.username"), settings.get("spring.datasource.password"));
+        DataSource dataSource = TestDatabase.freshDataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform-messaging").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactionManager = new DataSourceTransactionManager(dataSource);

@@ -5,7 +5,9 @@ import dev.msakit.postgres.PostgresSettings;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +43,11 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     public static String[] datasourceArguments(String database) {
         return new String[] {"spring.datasource.url=" + server().jdbcUrl(database),
                 "spring.datasource.username=postgres", "spring.datasource.password=" + PASSWORD};
+    }
+
+    /** A new, empty database as a plain DataSource, for tests without a Spring context. */
+    public static DataSource freshDataSource() {
+        return new DriverManagerDataSource(server().jdbcUrl(create()), "postgres", PASSWORD);
     }
 
     /** Creates an empty database and returns its name. */

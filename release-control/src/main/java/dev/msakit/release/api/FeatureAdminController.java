@@ -7,6 +7,7 @@ import dev.msakit.release.reconcile.FlipRefusedException;
 import dev.msakit.release.gateways.GatewayReports;
 import dev.msakit.release.gateways.GatewayReports.GatewayStatus;
 import dev.msakit.release.shadow.ShadowDiffStore;
+import dev.msakit.release.shadow.ShadowRates;
 import dev.msakit.release.shadow.ShadowDiffStore.RecordedDifference;
 import dev.msakit.release.switches.FeatureSwitch;
 import dev.msakit.release.switches.FeatureSwitches;
@@ -106,6 +107,16 @@ public class FeatureAdminController {
     public List<RecordedDifference> diffs(@PathVariable String name) {
         switches.get(name);
         return diffs.newest(name, LISTED);
+    }
+
+    /**
+     * The feature's shadow comparisons over every live gateway: per endpoint and field, how often the new side
+     * differed from legacy and how often legacy differed from itself (noise), as counts and rates.
+     */
+    @GetMapping("/features/{name}/shadow")
+    public List<ShadowRates.Endpoint> shadow(@PathVariable String name) {
+        switches.get(name);
+        return ShadowRates.of(gateways.shadowOf(name));
     }
 
     /** The gateways heard from lately and the table revision each routes by. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.release.GatewayReport;
+import dev.msakit.contracts.release.ShadowStats;
 import dev.msakit.release.config.ReleaseControlProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
 @Repository
 public class GatewayReports {
 
+    private static final TypeReference<Map<String, List<ShadowStats>>> SHADOW = new TypeReference<>() { };
     private static final TypeReference<Map<String, Map<String, Long>>> COUNTERS = new TypeReference<>() {
     };
 
@@ -41,15 +43,30 @@ public class GatewayReports {
 
     public void record(String instanceId, GatewayReport report) {
         String counters;
+        String shadow;
         try {
             counters = json.writeValueAsString(report.getCounters());
+            shadow = json.writeValueAsString(report.getShadow());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        jdbc.update("INSERT INTO gateway_report (instance_id, applied_revision, counters, reported_at)"
-                        + " VALUES (?, ?, ?, ?) ON CONFLICT (instance_id) DO UPDATE SET applied_revision ="
-                        + " EXCLUDED.applied_revision, counters = EXCLUDED.counters, reported_at = EXCLUDED.reported_at",
-                instanceId, report.getAppliedRevision(), counters, Timestamp.from(clock.instant()));
+        jdbc.update("INSERT INTO gateway_report (instance_id, applied_revision, counters, shadow, reported_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (instance_id) DO UPDATE SET applied_revision ="
+                        + " EXCLUDED.applied_revision, counters = EXCLUDED.counters, shadow = EXCLUDED.shadow,"
+                        + " reported_at = EXCLUDED.reported_at",
+                instanceId, report.getAppliedRevision(), counters, shadow, Timestamp.from(clock.instant()));
+    }
+
+    /** One feature's shadow comparisons as each live gateway last reported them (one list per gateway). */
+    public List<List<ShadowStats>> shadowOf(String feature) {
+        Timestamp since = Timestamp.from(clock.instant().minus(silence));
+        return jdbc.query("SELECT shadow FROM gateway_report WHERE reported_at >= ?", (rs, n) -> {
+            try {
+                return json.readValue(rs.getString("shadow"), SHADOW).getOrDefault(feature, List.of());
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, since);
     }
 
     /** The gateways heard from lately, by instance id. */

@@ -18,12 +18,15 @@ import java.util.stream.Collectors;
 public class SwitchStore {
 
     private static final String COLUMNS = "name, path_patterns, methods, legacy_service, new_service, mode, percent,"
-            + " ignored_fields, version, changed_by, changed_at";
-    private static final RowMapper<FeatureSwitch> ROW = (rs, n) -> new FeatureSwitch(new FeatureRoute(
-            rs.getString("name"), list(rs.getString("path_patterns")), list(rs.getString("methods")),
-            rs.getString("legacy_service"), rs.getString("new_service"), Mode.valueOf(rs.getString("mode")),
-            rs.getInt("percent"), list(rs.getString("ignored_fields")), rs.getLong("version")),
-            rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
+            + " ignored_fields, compared_headers, version, changed_by, changed_at";
+    private static final RowMapper<FeatureSwitch> ROW = (rs, n) -> {
+        FeatureRoute route = new FeatureRoute(rs.getString("name"), list(rs.getString("path_patterns")),
+                list(rs.getString("methods")), rs.getString("legacy_service"), rs.getString("new_service"),
+                Mode.valueOf(rs.getString("mode")), rs.getInt("percent"), list(rs.getString("ignored_fields")),
+                rs.getLong("version"));
+        route.setComparedHeaders(list(rs.getString("compared_headers")));
+        return new FeatureSwitch(route, rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
+    };
 
     private final JdbcTemplate jdbc;
 

@@ -182,15 +182,53 @@ class FeatureAdminApiTest {
         assertThat(service(HttpMethod.POST, "/internal/features/catalog/diffs", "{\"method\":\"GET\","
                 + "\"path\":\"/products/4\",\"differingPaths\":[\"$.name\",\"$.stock\"]}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(service(HttpMethod.POST, "/internal/features/catalog/diffs", "{\"method\":\"GET\","
+                + "\"path\":\"/products/5\",\"endpoint\":\"GET /products/{id}\",\"legacyStatus\":200,"
+                + "\"newError\":\"SocketTimeoutException: Read timed out\",\"differingPaths\":[\"status\"]}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode timedOut = body(admin(HttpMethod.GET, "/admin/features/catalog/diffs", null, null)).get(0);
+        assertThat(timedOut.path("legacyStatus").asInt()).isEqualTo(200);
+        assertThat(timedOut.path("newStatus").isNull()).isTrue();
+        assertThat(timedOut.path("newError").asText()).contains("timed out");
+        assertThat(timedOut.path("endpoint").asText()).isEqualTo("GET /products/{id}");
 
         JsonNode diffs = body(admin(HttpMethod.GET, "/admin/features/catalog/diffs", null, null));
-        assertThat(diffs.get(0).path("path").asText()).isEqualTo("/products/4");
-        assertThat(diffs.get(0).path("differingPaths").toString()).isEqualTo("[\"$.name\",\"$.stock\"]");
-        assertThat(diffs.get(1).path("traceId").asText()).isEqualTo("abc");
+        assertThat(diffs.get(1).path("path").asText()).isEqualTo("/products/4");
+        assertThat(diffs.get(1).path("differingPaths").toString()).isEqualTo("[\"$.name\",\"$.stock\"]");
+        assertThat(diffs.get(2).path("traceId").asText()).isEqualTo("abc");
         assertProblem(service(HttpMethod.POST, "/internal/features/catalog/diffs", "{\"path\":\"/x\"}"),
                 HttpStatus.BAD_REQUEST, null);
         assertProblem(service(HttpMethod.POST, "/internal/features/nosuch/diffs",
                 "{\"method\":\"GET\",\"path\":\"/x\",\"differingPaths\":[]}"), HttpStatus.NOT_FOUND, "nosuch");
+    }
+
+    /**
+     * Each gateway reports its shadow comparisons per endpoint and field; release-control sums them and gives the
+     * rates: a field legacy itself changes as often (a timestamp) is noise, one only the new side gets wrong is not.
+     */
+    @Test
+    void shadowComparisonsOfEveryGatewayAreSummedIntoRatesPerEndpointAndField() throws Exception {
+        long revision = body(admin(HttpMethod.GET, "/admin/features/catalog", null, null)).path("version").asLong();
+        for (String gateway : new String[] {"gw-a", "gw-b"}) {
+            assertThat(service(HttpMethod.PUT, "/internal/gateways/" + gateway, "{\"appliedRevision\":" + revision
+                    + ",\"counters\":{},\"shadow\":{\"catalog\":[{\"endpoint\":\"GET /products/{id}\","
+                    + "\"compared\":50,\"fields\":{\"$.servedAt\":{\"differing\":50,\"noise\":50},"
+                    + "\"$.price\":{\"differing\":5,\"noise\":0},\"status\":{\"differing\":1,\"noise\":0}}}]}}")
+                    .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+
+        JsonNode endpoint = body(admin(HttpMethod.GET, "/admin/features/catalog/shadow", null, null)).get(0);
+
+        assertThat(endpoint.path("endpoint").asText()).isEqualTo("GET /products/{id}");
+        assertThat(endpoint.path("compared").asLong()).isEqualTo(100);
+        JsonNode servedAt = endpoint.path("fields").get(0);
+        assertThat(servedAt.path("field").asText()).isEqualTo("$.servedAt");
+        assertThat(servedAt.path("verdict").asText()).isEqualTo("noise");
+        JsonNode price = endpoint.path("fields").get(1);
+        assertThat(price.path("field").asText()).isEqualTo("$.price");
+        assertThat(price.path("differenceRate").asDouble()).isEqualTo(0.1);
+        assertThat(price.path("verdict").asText()).isEqualTo("difference");
+        assertThat(endpoint.path("fields").get(2).path("field").asText()).isEqualTo("status");
     }
 
     private ResponseEntity<String> put(String feature, String body, String ifMatch) {

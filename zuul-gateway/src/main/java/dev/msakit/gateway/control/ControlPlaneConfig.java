@@ -2,6 +2,7 @@ package dev.msakit.gateway.control;
 
 import dev.msakit.gateway.canary.ReleaseRouting;
 import dev.msakit.gateway.migration.MigrationCounters;
+import dev.msakit.gateway.migration.ShadowStatsTable;
 import dev.msakit.gateway.migration.SwitchTable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,9 +38,9 @@ public class ControlPlaneConfig {
 
     @Bean
     public GatewayReporter gatewayReporter(ReleaseControlClient client, SwitchTable table,
-                                           MigrationCounters counters,
+                                           MigrationCounters counters, ShadowStatsTable shadowStats,
                                            @Value("${eureka.instance.instance-id}") String instanceId) {
-        return new GatewayReporter(client, table, counters, instanceId);
+        return new GatewayReporter(client, table, counters, shadowStats, instanceId);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.msakit.gateway.control;
 import dev.msakit.contracts.release.GatewayReport;
 import dev.msakit.gateway.migration.FeatureSwitch;
 import dev.msakit.gateway.migration.MigrationCounters;
+import dev.msakit.gateway.migration.ShadowStatsTable;
 import dev.msakit.gateway.migration.SwitchTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Tells release-control every {@code report-interval-ms} which revision this gateway routes by and what it counted per
- * feature, so operators see every gateway's share in one place and which one lags.
+ * feature (and its shadow comparisons per endpoint and field), so operators see every gateway's share in one place
+ * and which one lags.
  */
 public class GatewayReporter {
 
@@ -22,14 +24,16 @@ public class GatewayReporter {
     private final ReleaseControlClient releaseControl;
     private final SwitchTable table;
     private final MigrationCounters counters;
+    private final ShadowStatsTable shadowStats;
     private final String instanceId;
     private volatile boolean failing;
 
     public GatewayReporter(ReleaseControlClient releaseControl, SwitchTable table, MigrationCounters counters,
-                           String instanceId) {
+                           ShadowStatsTable shadowStats, String instanceId) {
         this.releaseControl = releaseControl;
         this.table = table;
         this.counters = counters;
+        this.shadowStats = shadowStats;
         this.instanceId = instanceId;
     }
 
@@ -43,7 +47,9 @@ public class GatewayReporter {
             perFeature.put(feature.getName(), counters.of(feature.getName()));
         }
         try {
-            releaseControl.report(instanceId, new GatewayReport(table.revision(), perFeature));
+            GatewayReport report = new GatewayReport(table.revision(), perFeature);
+            report.setShadow(shadowStats.snapshot());
+            releaseControl.report(instanceId, report);
             failing = false;
         } catch (RuntimeException e) {
             if (!failing) {

@@ -20,6 +20,7 @@ public final class FeatureSwitch {
     private final Mode mode;
     private final int percent;
     private final Set<String> ignoredFields;
+    private final List<String> comparedHeaders;
     private final long version;
 
     public FeatureSwitch(FeatureRoute route) {
@@ -31,6 +32,7 @@ public final class FeatureSwitch {
         this.mode = route.getMode();
         this.percent = route.getPercent();
         this.ignoredFields = Set.copyOf(route.getIgnoredFields());
+        this.comparedHeaders = List.copyOf(route.getComparedHeaders());
         this.version = route.getVersion();
     }
 
@@ -81,6 +83,11 @@ public final class FeatureSwitch {
 
     public Set<String> getIgnoredFields() {
         return ignoredFields;
+    }
+
+    /** Response headers the shadow comparison compares. */
+    public List<String> getComparedHeaders() {
+        return comparedHeaders;
     }
 
     public long getVersion() {

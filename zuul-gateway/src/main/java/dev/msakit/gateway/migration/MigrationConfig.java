@@ -41,13 +41,18 @@ public class MigrationConfig {
     public ShadowReplayer shadowReplayer(RestTemplateBuilder builder, LoadBalancerClient loadBalancer,
                                          ObjectMapper json, SwitchTable table,
                                          ReleaseControlClient releaseControl, MigrationCounters counters,
-                                         MigrationProperties properties) {
+                                         ShadowStatsTable stats, MigrationProperties properties) {
         // Through Ribbon, like the routes, but not through Zuul: a replay is never seen by the client or counted
         // as one of its requests.
         return new ShadowReplayer(builder.setConnectTimeout(properties.getShadowTimeout())
                 .setReadTimeout(properties.getShadowTimeout())
                 .additionalInterceptors(new LoadBalancerInterceptor(loadBalancer)).build(), json, table,
-                releaseControl, counters, properties);
+                releaseControl, counters, stats, properties);
+    }
+
+    @Bean
+    public ShadowStatsTable shadowStatsTable() {
+        return new ShadowStatsTable();
     }
 
     @Bean

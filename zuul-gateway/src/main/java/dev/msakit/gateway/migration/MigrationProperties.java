@@ -21,6 +21,16 @@ public class MigrationProperties {
     /** Bodies larger than this are not compared. */
     private int shadowMaxBodyBytes = 256 * 1024;
     private Duration shadowTimeout = Duration.ofSeconds(5);
+    /** Shadow replays per second per feature, at most (0: no limit); more are skipped and counted. */
+    private double shadowRate = 20;
+
+    public double getShadowRate() {
+        return shadowRate;
+    }
+
+    public void setShadowRate(double shadowRate) {
+        this.shadowRate = shadowRate;
+    }
     /** The anonymous client's sticky cookie for PERCENT mode. */
     private String cookie = "msa-migration";
 

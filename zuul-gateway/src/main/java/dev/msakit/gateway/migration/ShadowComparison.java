@@ -2,7 +2,6 @@ package dev.msakit.gateway.migration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,31 +9,40 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares two JSON answers to the same read, as Diffy does: the JSON paths where the new side differs from legacy,
- * minus the feature's ignored fields and minus the noise — paths that differ between two answers of legacy itself
- * (timestamps, random ids), which no candidate could match.
+ * Compares two answers to the same read, as Diffy does: the status, the compared headers and the JSON body, field by
+ * field ("status", "header content-type", "$.content[0].price"), minus the feature's ignored fields. Which
+ * differences are noise (legacy differing from itself: timestamps, random ids) is judged on rates, by
+ * {@link ShadowStatsTable}.
  */
 public final class ShadowComparison {
+
+    public static final String STATUS = "status";
+    public static final String HEADER = "header ";
 
     private ShadowComparison() {
     }
 
-    /** The differing paths ($.content[0].price), sorted; empty when the answers agree. */
-    public static List<String> differences(JsonNode legacy, JsonNode legacyAgain, JsonNode candidate,
-                                           Set<String> ignoredFields) {
-        Set<String> noise = new LinkedHashSet<>();
-        if (legacyAgain != null) {
-            diff("$", legacy, legacyAgain, ignoredFields, noise);
+    /** The fields where two answers differ, sorted. */
+    public static Set<String> differingFields(ShadowAnswer a, ShadowAnswer b, Set<String> ignoredFields,
+                                              List<String> comparedHeaders) {
+        Set<String> found = new TreeSet<>();
+        if (!java.util.Objects.equals(a.status, b.status)) {
+            found.add(STATUS);
         }
-        Set<String> found = new LinkedHashSet<>();
-        diff("$", legacy, candidate, ignoredFields, found);
-        Set<String> real = new TreeSet<>();
-        for (String path : found) {
-            if (!noise.contains(path)) {
-                real.add(path);
+        for (String header : comparedHeaders) {
+            if (!java.util.Objects.equals(a.header(header), b.header(header))) {
+                found.add(HEADER + header.toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return new ArrayList<>(real);
+        if (a.body != null || b.body != null) {
+            diff("$", a.body, b.body, ignoredFields, found);
+        }
+        return found;
+    }
+
+    /** A field with its array indexes as [*]: the same field of every element counts as one. */
+    public static String pattern(String field) {
+        return field.replaceAll("\\[\\d+]", "[*]");
     }
 
     private static void diff(String path, JsonNode a, JsonNode b, Set<String> ignored, Set<String> out) {

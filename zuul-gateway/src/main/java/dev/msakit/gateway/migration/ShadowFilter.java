@@ -2,15 +2,18 @@ package dev.msakit.gateway.migration;
 
 import brave.Span;
 import brave.Tracer;
+import com.netflix.util.Pair;
 import com.netflix.zuul.ZuulFilter;
 import com.netflix.zuul.context.RequestContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.util.StreamUtils;
 
+import javax.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.POST_TYPE;
@@ -19,8 +22,9 @@ import static org.springframework.cloud.netflix.zuul.filters.support.FilterConst
 import static org.springframework.cloud.netflix.zuul.filters.support.FilterConstants.SERVICE_ID_KEY;
 
 /**
- * For a read the switch marked SHADOW that legacy answered 200: keeps a copy of legacy's body (the client still gets
- * it unchanged) and hands the comparison to {@link ShadowReplayer}, which runs after the client is answered.
+ * For a read the switch marked SHADOW that legacy answered (whatever the status): keeps a copy of legacy's status,
+ * headers and body (the client still gets them unchanged) and hands the comparison to {@link ShadowReplayer}, which
+ * runs after the client is answered.
  */
 public class ShadowFilter extends ZuulFilter {
 
@@ -58,22 +62,20 @@ public class ShadowFilter extends ZuulFilter {
         RequestContext context = RequestContext.getCurrentContext();
         String feature = (String) context.get(MigrationRoutingFilter.SHADOW_FEATURE);
         InputStream body = context.getResponseDataStream();
-        if (context.getResponseStatusCode() != 200 || body == null) {
-            counters.shadow(feature, "skipped");
-            return null;
+        byte[] copy = new byte[0];
+        if (body != null) {
+            try {
+                copy = StreamUtils.copyToByteArray(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            context.setResponseDataStream(new ByteArrayInputStream(copy));
         }
-        byte[] copy;
-        try {
-            copy = StreamUtils.copyToByteArray(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        context.setResponseDataStream(new ByteArrayInputStream(copy));
         if (copy.length > properties.getShadowMaxBodyBytes()) {
             counters.shadow(feature, "skipped");
             return null;
         }
-        if (context.getResponseGZipped()) {
+        if (context.getResponseGZipped() && copy.length > 0) {
             // Passed to the client as it came; compared as JSON.
             try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(copy))) {
                 copy = unzipped.readNBytes(properties.getShadowMaxBodyBytes() + 1);
@@ -82,14 +84,20 @@ public class ShadowFilter extends ZuulFilter {
                 return null;
             }
         }
-        String query = context.getRequest().getQueryString();
+        Map<String, String> legacyHeaders = new LinkedHashMap<>();
+        for (Pair<String, String> header : context.getOriginResponseHeaders()) {
+            legacyHeaders.putIfAbsent(header.first(), header.second());
+        }
+        HttpServletRequest request = context.getRequest();
+        String query = request.getQueryString();
         String path = context.get(REQUEST_URI_KEY) + (query == null ? "" : "?" + query);
         // The client's trace (its X-Trace-Id), so a mismatch can be looked up in Zipkin.
         Span span = tracer == null ? null : tracer.currentSpan();
         replayer.replay(new ShadowReplayer.Replay(feature, (String) context.get(SERVICE_ID_KEY),
-                (String) context.get(MigrationRoutingFilter.SHADOW_SERVICE), context.getRequest().getMethod(), path,
-                context.getRequest().getHeader(HttpHeaders.AUTHORIZATION),
-                span == null ? null : span.context().traceIdString(), copy));
+                (String) context.get(MigrationRoutingFilter.SHADOW_SERVICE), request.getMethod(), path,
+                ShadowReplayer.Replay.clientHeaders(request::getHeader),
+                span == null ? null : span.context().traceIdString(), context.getResponseStatusCode(),
+                legacyHeaders, copy));
         return null;
     }
 }

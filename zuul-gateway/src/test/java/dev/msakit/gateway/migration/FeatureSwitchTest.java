@@ -269,6 +269,35 @@ class FeatureSwitchTest {
         LEGACY.verify(2, getRequestedFor(urlPathEqualTo("/products/3")));
     }
 
+    /**
+     * The new side failing where legacy answers is the difference a shadow run exists to find: reported with both
+     * statuses; the replay asks as the client did (its Accept-Language and query).
+     */
+    @Test
+    void aNewSideErrorInShadowIsADifferenceWithBothStatusesAndTheReplayAsksAsTheClientDid() throws Exception {
+        LEGACY.stubFor(get(urlPathEqualTo("/products/5")).willReturn(okJson("{\"id\":5,\"name\":\"Lampe\"}")));
+        stubFor(get(urlPathEqualTo("/products/5")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":500}")));
+        switchTo("catalog", Mode.SHADOW, 0);
+        long mismatchedBefore = counter("shadow.mismatched");
+        HttpHeaders german = new HttpHeaders();
+        german.set(HttpHeaders.ACCEPT_LANGUAGE, "de-CH");
+
+        ResponseEntity<String> read = rest.exchange("/api/products/5?view=full", HttpMethod.GET,
+                new HttpEntity<>(german), String.class);
+
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counter("shadow.mismatched") == mismatchedBefore + 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> CONTROL.server.verify(
+                postRequestedFor(urlEqualTo("/internal/features/catalog/diffs"))
+                        .withRequestBody(matchingJsonPath("$.path", equalTo("/products/5?view=full")))
+                        .withRequestBody(matchingJsonPath("$.endpoint", equalTo("GET /products/{id}")))
+                        .withRequestBody(equalToJson("{\"legacyStatus\":200,\"newStatus\":500}", true, true))
+                        .withRequestBody(matchingJsonPath("$.differingPaths[?(@ == 'status')]"))));
+        verify(getRequestedFor(urlPathEqualTo("/products/5")).withQueryParam("view", equalTo("full"))
+                .withHeader(HttpHeaders.ACCEPT_LANGUAGE, equalTo("de-CH")));
+    }
+
     @Test
     void shadowNeverReplaysAWrite() throws Exception {
         LEGACY.stubFor(post(urlEqualTo("/products")).willReturn(okJson("{\"id\":9}").withStatus(201)));

@@ -28,6 +28,8 @@ public class FeatureRoute {
     private int percent;
     /** JSON field names the shadow comparison ignores. */
     private List<String> ignoredFields;
+    /** Response headers the shadow comparison compares (their values, case-insensitively). */
+    private List<String> comparedHeaders = List.of("Content-Type");
     /** The table revision at which this switch last changed (its ETag at the admin API). */
     private long version;
 
@@ -117,5 +119,13 @@ public class FeatureRoute {
 
     public void setVersion(long version) {
         this.version = version;
+    }
+
+    public List<String> getComparedHeaders() {
+        return comparedHeaders;
+    }
+
+    public void setComparedHeaders(List<String> comparedHeaders) {
+        this.comparedHeaders = comparedHeaders;
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One shadowed read whose new-side answer differed from legacy's beyond the noise, as a gateway reports it to
- * release-control ({@code POST /internal/features/{name}/diffs}, SERVICE token).
+ * release-control ({@code POST /internal/features/{name}/diffs}, SERVICE token): in its status (a 500 or 404 where
+ * legacy answered, or no answer at all), a compared header, or JSON paths of the body.
  */
 public class ShadowDifference {
 
@@ -25,6 +26,15 @@ public class ShadowDifference {
     @NotNull
     @Size(max = 1000)
     private List<String> differingPaths = new ArrayList<>();
+    /** The path template the read falls under (GET /products/{id}). */
+    @Size(max = 2000)
+    private String endpoint;
+    private int legacyStatus;
+    /** The new side's status; null when it gave none (timeout, refused). */
+    private Integer newStatus;
+    /** Why the new side gave no answer. */
+    @Size(max = 500)
+    private String newError;
 
     public ShadowDifference() {
     }
@@ -66,5 +76,37 @@ public class ShadowDifference {
 
     public void setDifferingPaths(List<String> differingPaths) {
         this.differingPaths = differingPaths;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public int getLegacyStatus() {
+        return legacyStatus;
+    }
+
+    public void setLegacyStatus(int legacyStatus) {
+        this.legacyStatus = legacyStatus;
+    }
+
+    public Integer getNewStatus() {
+        return newStatus;
+    }
+
+    public void setNewStatus(Integer newStatus) {
+        this.newStatus = newStatus;
+    }
+
+    public String getNewError() {
+        return newError;
+    }
+
+    public void setNewError(String newError) {
+        this.newError = newError;
     }
 }

@@ -42,7 +42,9 @@ public final class PublicApi {
         anonymous.put(ServiceIds.LEGACY, List.of("GET /products", "GET /products/**"));
         ANONYMOUS = Collections.unmodifiableMap(anonymous);
         // Services obtain their own tokens with a client secret; the gateway never exposes this.
-        SERVICE_ONLY = Map.of(ServiceIds.MEMBER, List.of("POST /auth/service-token"));
+        // Delivery controllers (Argo Rollouts, Flagger) ask release-control's judge with their own key header.
+        SERVICE_ONLY = Map.of(ServiceIds.MEMBER, List.of("POST /auth/service-token"), ServiceIds.RELEASE_CONTROL,
+                List.of("GET /analysis/*", "POST /analysis/flagger"));
     }
 
     private PublicApi() {

@@ -16,7 +16,10 @@ class PublicApiTest {
 
     @Test
     void serviceOnlyEndpointsAndApiDocsAreNeverAnonymousThroughTheGateway() {
-        assertThat(PublicApi.atGateway("/api")).noneMatch(p -> p.contains("service-token") || p.contains("api-docs"));
+        assertThat(PublicApi.atGateway("/api")).noneMatch(p -> p.contains("service-token") || p.contains("api-docs")
+                || p.contains("analysis"));
+        assertThat(PublicApi.atService(ServiceIds.RELEASE_CONTROL)).contains("GET /analysis/*",
+                "POST /analysis/flagger");
         assertThat(PublicApi.atService(ServiceIds.MEMBER)).contains("POST /auth/service-token", "POST /auth/token",
                 "GET /v3/api-docs/**");
         assertThat(PublicApi.atService(ServiceIds.ORDER)).containsExactlyElementsOf(PublicApi.API_DOCS);

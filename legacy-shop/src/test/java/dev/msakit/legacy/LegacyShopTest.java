@@ -210,6 +210,34 @@ class LegacyShopTest {
     }
 
     /**
+     * The same request placed on both sides within the sync delay (a retry across a flip) has one id on both (it
+     * follows from member and key): when order-service's order arrives, the shop gives its own up, stock back here
+     * and, as a delta, there, and keeps order-service's as the copy. One order, the stock taken once.
+     */
+    @Test
+    void aRetryPlacedOnBothSidesAtOnceEndsAsOneOrderWithTheStockTakenOnce() throws Exception {
+        long mug = createProduct("Split mug", "2.00", 10);
+        JsonNode ours = read(mvc.perform(asMember(13, post("/orders")).header("Idempotency-Key", "split-1")
+                        .content("{\"items\":[{\"productId\":" + mug + ",\"quantity\":2}]}"))
+                .andExpect(status().isCreated()).andReturn());
+        String id = ours.path("id").asText();
+        assertThat(id).isEqualTo(dev.msakit.contracts.OrderRequests.orderId(13, "split-1"));
+        assertThat(stock(mug)).isEqualTo(8);
+
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", id,
+                "{\"orderId\":\"" + id + "\",\"memberId\":13,\"status\":\"CONFIRMED\",\"total\":4.00,"
+                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":1,\"lines\":[{\"productId\":" + mug
+                        + ",\"productName\":\"Split mug\",\"unitPrice\":2.00,\"quantity\":2}],"
+                        + "\"idempotencyKey\":\"split-1\"}"));
+
+        assertThat(stock(mug)).as("the new side's sale comes as its own delta").isEqualTo(10);
+        assertThat(lastPayload(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(mug)).path("delta").asInt())
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT held_by FROM orders WHERE id = ?", String.class, id)).isEqualTo("new");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE member_id = 13", Long.class)).isOne();
+    }
+
+    /**
      * A rejected order cannot be cancelled, whichever side holds it: 409 at once (no message that the holder would
      * refuse), and a cancel order-service forwards for a rejected order of ours sends the order back as it is.
      */

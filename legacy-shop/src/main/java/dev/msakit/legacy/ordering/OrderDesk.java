@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +64,7 @@ public class OrderDesk {
                 return new Placement(earlier.get().order(), true);
             }
         }
-        OrderSnapshot order = newOrder(memberId, items);
+        OrderSnapshot order = newOrder(OrderRequests.orderId(memberId, idempotencyKey), memberId, items);
         order.setIdempotencyKey(idempotencyKey);
         order.setRequestFingerprint(fingerprint);
         orders.save(new HeldOrder(order, OrderStore.LEGACY));
@@ -73,7 +72,7 @@ public class OrderDesk {
         return new Placement(order, false);
     }
 
-    private OrderSnapshot newOrder(long memberId, List<OrderForm.Item> items) {
+    private OrderSnapshot newOrder(String orderId, long memberId, List<OrderForm.Item> items) {
         // Rows locked in product order: two orders for the same products cannot deadlock.
         List<OrderForm.Item> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparingLong(OrderForm.Item::getProductId));
@@ -88,7 +87,7 @@ public class OrderDesk {
             lines.add(new OrderSnapshot.Line(product.getId(), product.getName(), product.getPrice(),
                     item.getQuantity()));
         }
-        OrderSnapshot order = new OrderSnapshot(UUID.randomUUID().toString(), memberId, "CONFIRMED", null, null,
+        OrderSnapshot order = new OrderSnapshot(orderId, memberId, "CONFIRMED", null, null,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), 0, lines);
         if (shortage != null) {
             order.setStatus("REJECTED");
@@ -164,20 +163,24 @@ public class OrderDesk {
         });
     }
 
-    /** A copy of order-service's order: kept if it is newer than ours. */
+    /**
+     * A copy of order-service's order: kept if it is newer than ours. An order of ours with the same id is the same
+     * request (member and Idempotency-Key) placed on both sides within the sync delay (a retry across a flip): one
+     * order it is, order-service's stands, and ours is given up with its stock back (order-service ignores ours).
+     */
     @Transactional
     public void applyFromNewSide(OrderSnapshot snapshot) {
         Optional<HeldOrder> current = orders.lock(snapshot.getOrderId());
-        if (current.isPresent() && (current.get().heldHere()
-                || current.get().order().getVersion() >= snapshot.getVersion())) {
+        if (current.isPresent() && current.get().heldHere()) {
+            giveWay(current.get());
+        } else if (current.isPresent() && current.get().order().getVersion() >= snapshot.getVersion()) {
             return;
         }
         String key = snapshot.getIdempotencyKey();
         if (current.isEmpty() && key != null) {
             orders.lockIdempotencyKey(snapshot.getMemberId(), key);
             if (orders.byIdempotencyKey(snapshot.getMemberId(), key).isPresent()) {
-                // The retry reached the shop before this copy did (a flip within the sync delay): two orders for
-                // one key. Both stay; an operator sees it here.
+                // Placed before order ids followed from the key: two orders for one key. Both stay; logged.
                 log.warn("Idempotency-Key {} of member {} names two orders, {} (order-service) and one placed here",
                         key, snapshot.getMemberId(), snapshot.getOrderId());
                 snapshot.setIdempotencyKey(null);
@@ -185,6 +188,20 @@ public class OrderDesk {
             }
         }
         orders.save(new HeldOrder(snapshot, OrderStore.NEW));
+    }
+
+    /** Our order of a request order-service also took: its stock comes back here and, as deltas, there. */
+    private void giveWay(HeldOrder ours) {
+        OrderSnapshot order = ours.order();
+        if ("CONFIRMED".equals(order.getStatus())) {
+            for (OrderSnapshot.Line line : order.getLines()) {
+                products.addStock(line.getProductId(), line.getQuantity());
+                feed.stock(line.getProductId(), line.getQuantity());
+            }
+        }
+        log.warn("Order {} of member {} was placed here and at order-service (one request, retried across a flip):"
+                + " order-service's stands, the {} one here is given up", order.getOrderId(), order.getMemberId(),
+                order.getStatus());
     }
 
     /** Confirmed or already cancelled (a second cancel changes nothing). */

@@ -61,8 +61,9 @@ public class OrderStore {
     /** Writes the whole order: inserts it, or replaces its status, total and lines. */
     public void save(HeldOrder held) {
         OrderSnapshot o = held.order;
-        int updated = jdbc.update("UPDATE orders SET status = ?, total = ?, rejection_reason = ?, version = ?"
-                + " WHERE id = ?", o.getStatus(), o.getTotal(), o.getRejectionReason(), o.getVersion(), o.getOrderId());
+        int updated = jdbc.update("UPDATE orders SET status = ?, total = ?, rejection_reason = ?, version = ?,"
+                + " held_by = ? WHERE id = ?", o.getStatus(), o.getTotal(), o.getRejectionReason(), o.getVersion(),
+                held.heldBy, o.getOrderId());
         if (updated == 0) {
             jdbc.update("INSERT INTO orders (id, member_id, status, total, rejection_reason, created_at, version,"
                     + " held_by, idempotency_key, request_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

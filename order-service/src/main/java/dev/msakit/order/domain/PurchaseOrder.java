@@ -1,7 +1,9 @@
 package dev.msakit.order.domain;
 
+import dev.msakit.contracts.OrderRequests;
 import dev.msakit.contracts.migration.OrderSnapshot;
 import dev.msakit.platform.problem.ApiException;
+import org.springframework.data.domain.Persistable;
 
 import javax.persistence.CascadeType;
 import javax.persistence.Column;
@@ -12,7 +14,10 @@ import javax.persistence.FetchType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.OneToMany;
+import javax.persistence.PostLoad;
+import javax.persistence.PostPersist;
 import javax.persistence.Table;
+import javax.persistence.Transient;
 import javax.persistence.Version;
 
 import java.math.BigDecimal;
@@ -20,12 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "orders")
-public class PurchaseOrder {
+public class PurchaseOrder implements Persistable<String> {
 
     @Id
     private String id;
@@ -66,6 +70,14 @@ public class PurchaseOrder {
     @Version
     private long version;
 
+    /**
+     * Created here, not read: saved by an INSERT, never a merge. Its id may be chosen (it follows from the member's
+     * Idempotency-Key), and a merge would read a row another request just inserted under it and fail on its
+     * version instead of on the key's unique index.
+     */
+    @Transient
+    private boolean fresh;
+
     /** "new" for orders this service holds; "legacy" for read-only copies of the legacy shop's orders. */
     @Column(name = "held_by", nullable = false)
     private String heldBy = HELD_HERE;
@@ -83,7 +95,8 @@ public class PurchaseOrder {
     public static PurchaseOrder pending(long memberId, List<OrderLine> lines, String idempotencyKey,
                                         String requestFingerprint) {
         PurchaseOrder order = new PurchaseOrder();
-        order.id = UUID.randomUUID().toString();
+        order.id = OrderRequests.orderId(memberId, idempotencyKey);
+        order.fresh = true;
         order.memberId = memberId;
         order.idempotencyKey = idempotencyKey;
         order.requestFingerprint = requestFingerprint;
@@ -156,6 +169,7 @@ public class PurchaseOrder {
         order.memberId = snapshot.getMemberId();
         order.heldBy = HELD_BY_LEGACY;
         order.createdAt = snapshot.getCreatedAt();
+        order.fresh = true;
         // A retry of the placing request with its key, sent here after a flip, gets this order.
         order.idempotencyKey = snapshot.getIdempotencyKey();
         order.requestFingerprint = snapshot.getRequestFingerprint();
@@ -221,6 +235,18 @@ public class PurchaseOrder {
         updatedAt = Instant.now();
     }
 
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        fresh = false;
+    }
+
+    @Override
     public String getId() {
         return id;
     }

@@ -54,8 +54,7 @@ public class LegacyOrderChanges {
             PurchaseOrder copy = PurchaseOrder.copyOf(snapshot);
             String key = copy.getIdempotencyKey();
             if (key != null && orders.findByMemberIdAndIdempotencyKey(copy.getMemberId(), key).isPresent()) {
-                // The retry reached this side before the copy of the first order did (a flip within the sync
-                // delay): two orders for one key. Both stay; an operator sees it here.
+                // Placed before order ids followed from the key: two orders for one key. Both stay; logged.
                 log.warn("Idempotency-Key {} of member {} names two orders, {} (legacy shop) and one placed here",
                         key, copy.getMemberId(), copy.getId());
                 copy.forgetIdempotencyKey();

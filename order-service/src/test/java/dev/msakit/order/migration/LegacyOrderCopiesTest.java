@@ -145,6 +145,22 @@ class LegacyOrderCopiesTest extends OrderServiceContext {
         assertThat(field(sentFor(keyed.getId()).get(0), "idempotencyKey")).isEqualTo("flip-2");
     }
 
+    /**
+     * The same request placed on both sides at once has one id (member and key): the shop's order of it never
+     * replaces the one held here (the shop gives its own up when this one's copy arrives there).
+     */
+    @Test
+    void theShopsOrderOfARequestAlsoPlacedHereNeverReplacesTheOneHeldHere() {
+        PurchaseOrder ours = service.place(67, List.of(new OrderLine(1, 2)), "split-2").getOrder();
+        assertThat(ours.getId()).isEqualTo(dev.msakit.contracts.OrderRequests.orderId(67, "split-2"));
+
+        legacy.onChange(snapshot(ours.getId(), 67, "CONFIRMED", 5));
+
+        PurchaseOrder after = service.get(67, ours.getId());
+        assertThat(after.isHeldHere()).isTrue();
+        assertThat(after.getStatus().name()).isEqualTo("PENDING");
+    }
+
     /** Orders as reconciliation reads them: the same canonical row as the legacy shop's (LegacyShopTest). */
     @Test
     void reconciliationReadsOrdersInTheCanonicalRowsTheShopWritesToo() throws Exception {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,19 @@ public final class OrderRequests {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private OrderRequests() {
+    }
+
+    /**
+     * The id of the order a member's request with this key creates, the same on both sides: a retry that reaches the
+     * other side before the first order's copy does creates an order with the same id, and the two are settled as
+     * one (the new side's stands; the legacy shop gives its own up). A request without a key gets a random id.
+     */
+    public static String orderId(long memberId, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID().toString();
+        }
+        return UUID.nameUUIDFromBytes(("order/" + memberId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Null (no key) is valid; a key is 1 to 255 visible ASCII characters. */

@@ -205,7 +205,11 @@ class SagaIT {
                  PreparedStatement line = orders.prepareStatement(
                          "INSERT INTO order_line (order_id, product_id, quantity) VALUES (?, ?, 1)");
                  PreparedStatement command = orders.prepareStatement("INSERT INTO outbox_message (message_id, topic,"
-                         + " message_key, message_type, payload) VALUES (?, 'stock.commands', ?, 'ReserveStock', ?)")) {
+                         + " message_key, message_type, payload) VALUES (?, 'stock.commands', ?, 'ReserveStock', ?)");
+                 // ... and its copy for the legacy shop, as order-service writes with every order (no drift left).
+                 PreparedStatement copy = orders.prepareStatement("INSERT INTO outbox_message (message_id, topic,"
+                         + " message_key, message_type, payload) VALUES (?, 'orders.changes.new', ?, 'OrderSnapshot',"
+                         + " ?)")) {
                 order.setString(1, orderId);
                 order.setLong(2, memberId);
                 order.executeUpdate();
@@ -216,6 +220,12 @@ class SagaIT {
                 command.setString(2, orderId);
                 command.setString(3, "{\"orderId\":\"" + orderId + "\",\"items\":\"one of each\"}");
                 command.executeUpdate();
+                copy.setObject(1, UUID.randomUUID());
+                copy.setString(2, orderId);
+                copy.setString(3, "{\"orderId\":\"" + orderId + "\",\"memberId\":" + memberId + ",\"status\":"
+                        + "\"PENDING\",\"createdAt\":\"" + java.time.Instant.now() + "\",\"version\":0,\"lines\":"
+                        + "[{\"productId\":" + product + ",\"quantity\":1}]}");
+                copy.executeUpdate();
             }
             orders.commit();
         }
@@ -248,10 +258,33 @@ class SagaIT {
         assertThat(placed.json().path("status").asText()).as(placed.body).isEqualTo("CONFIRMED");
         String orderId = placed.json().path("id").asText();
         assertThat(scenario.stock(product)).isEqualTo(7);
-        try (Connection orders = suite.database.connect("order-service", "order-service");
-             PreparedStatement cancel = orders.prepareStatement("UPDATE orders SET status = 'CANCELLED' WHERE id = ?")) {
-            cancel.setString(1, orderId);
-            assertThat(cancel.executeUpdate()).isEqualTo(1);
+        // Cancelled as order-service's code does (with the copy for the legacy shop), minus the ReleaseStock command:
+        // that is the one product-service gave up.
+        try (Connection orders = suite.database.connect("order-service", "order-service")) {
+            orders.setAutoCommit(false);
+            try (PreparedStatement cancel = orders.prepareStatement("UPDATE orders SET status = 'CANCELLED',"
+                    + " version = version + 1 WHERE id = ? RETURNING version");
+                 PreparedStatement copy = orders.prepareStatement("INSERT INTO outbox_message (message_id, topic,"
+                         + " message_key, message_type, payload) VALUES (?, 'orders.changes.new', ?, 'OrderSnapshot',"
+                         + " ?)")) {
+                cancel.setString(1, orderId);
+                long version;
+                try (java.sql.ResultSet row = cancel.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    version = row.getLong(1);
+                }
+                JsonNode item = placed.json().path("items").get(0);
+                copy.setObject(1, UUID.randomUUID());
+                copy.setString(2, orderId);
+                copy.setString(3, "{\"orderId\":\"" + orderId + "\",\"memberId\":" + Http.get(api + "/members/me",
+                        member).json().path("id").asLong() + ",\"status\":\"CANCELLED\",\"total\":"
+                        + placed.json().path("total").decimalValue() + ",\"createdAt\":\""
+                        + placed.json().path("createdAt").asText() + "\",\"version\":" + version + ",\"lines\":[{"
+                        + "\"productId\":" + product + ",\"productName\":" + item.path("productName") + ",\"unitPrice\":"
+                        + item.path("unitPrice").decimalValue() + ",\"quantity\":3}]}");
+                copy.executeUpdate();
+            }
+            orders.commit();
         }
         long parked;
         try (Connection products = suite.database.connect("product-service", "product-service");

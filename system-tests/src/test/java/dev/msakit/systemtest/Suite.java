@@ -79,6 +79,9 @@ final class Suite implements AutoCloseable {
         // Reconciliation only when a test asks: some tests write behind the services' backs (SagaIT's poison order),
         // and a scheduled run finding that would make the flip gate refuse another test's flips.
         env.put("RECONCILE_INTERVAL", "0");
+        // MigrationIT sends its shadowed reads in one burst and counts every comparison (ShadowRateTest covers the
+        // per-feature limit itself).
+        env.put("MIGRATION_SHADOW_RATE", "500");
         env.put("JWT_KEY_ENCRYPTION_KEY", "system-test-key-encryption-secret");
         // The issuer is the gateway's public API URL (the discovery document and key set are found under it).
         env.put("JWT_ISSUER", "http://localhost:" + ports.get("zuul-gateway") + "/api");

@@ -10,6 +10,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import javax.validation.ConstraintViolationException;
+import java.sql.SQLException;
 
 /**
  * Sorts what a handler threw into three kinds, each handled its own way:
@@ -55,6 +56,9 @@ final class ConsumerFailures {
     }
 
     static boolean isPermanent(Throwable failure) {
+        if (isUniqueViolation(failure)) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = next(t)) {
             // Two handlers inserting the same row at once: the second succeeds (or finds it) when tried again.
             if (t instanceof TransientDataAccessException || t instanceof DuplicateKeyException) {
@@ -66,6 +70,19 @@ final class ConsumerFailures {
                 return true;
             }
             if (t instanceof ApiException && ((ApiException) t).getStatus().is4xxClientError()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two handlers (or a handler and a request) inserting the same key at once: the loser finds the row when it
+     * tries again (PostgreSQL's unique_violation, however the persistence layer wrapped it).
+     */
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t instanceof SQLException && "23505".equals(((SQLException) t).getSQLState())) {
                 return true;
             }
         }

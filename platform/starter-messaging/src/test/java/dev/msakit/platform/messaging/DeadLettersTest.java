@@ -125,6 +125,29 @@ class DeadLettersTest {
         assertThat(letters.get(0).getReason()).startsWith("failed 3 times");
     }
 
+    /**
+     * A row inserted at the same moment by someone else (a unique key): the loser finds it when it tries again, so
+     * that is retried, not dead-lettered; any other constraint is permanent.
+     */
+    @Test
+    void aUniqueKeyRaceIsRetriedAndOtherConstraintsAreDeadLetteredAtOnce() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS race (id INTEGER PRIMARY KEY, n INTEGER CHECK (n >= 0))");
+        jdbc.update("INSERT INTO race VALUES (1, 0)");
+        incoming.process(release("order-7"), dispatch(() -> {
+            if (attempts.get() == 1) {
+                jdbc.update("INSERT INTO race VALUES (1, 0)");
+            }
+        }, false));
+        assertThat(attempts).hasValue(2);
+        assertThat(store.list(null, TOPIC, 10)).isEmpty();
+
+        attempts.set(0);
+        incoming.process(release("order-8"), dispatch(() -> jdbc.update("UPDATE race SET n = -1 WHERE id = 1"),
+                false));
+        assertThat(attempts).hasValue(1);
+        assertThat(store.list(null, TOPIC, 10)).hasSize(1);
+    }
+
     /** The database away is an outage: rethrown (delivered again later), consumers paused, resumed once it answers. */
     @Test
     void theDatabaseAwayPausesTheConsumersAndNeverDeadLettersTheMessage() {

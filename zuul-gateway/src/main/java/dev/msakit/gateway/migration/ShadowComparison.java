@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,12 +28,12 @@ public final class ShadowComparison {
     public static Set<String> differingFields(ShadowAnswer a, ShadowAnswer b, Set<String> ignoredFields,
                                               List<String> comparedHeaders) {
         Set<String> found = new TreeSet<>();
-        if (!java.util.Objects.equals(a.status, b.status)) {
+        if (!Objects.equals(a.status, b.status)) {
             found.add(STATUS);
         }
         for (String header : comparedHeaders) {
-            if (!java.util.Objects.equals(a.header(header), b.header(header))) {
-                found.add(HEADER + header.toLowerCase(java.util.Locale.ROOT));
+            if (!Objects.equals(a.header(header), b.header(header))) {
+                found.add(HEADER + header.toLowerCase(Locale.ROOT));
             }
         }
         if (a.body != null || b.body != null) {

@@ -17,6 +17,7 @@ import org.springframework.web.client.RestTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -197,8 +199,8 @@ public class ShadowReplayer implements AutoCloseable {
         }
 
         /** The client's headers a replay carries, from the request as received. */
-        public static Map<String, String> clientHeaders(java.util.function.Function<String, String> header) {
-            Map<String, String> carried = new java.util.LinkedHashMap<>();
+        public static Map<String, String> clientHeaders(Function<String, String> header) {
+            Map<String, String> carried = new LinkedHashMap<>();
             for (String name : REPLAYED_HEADERS) {
                 String value = header.apply(name);
                 if (value != null) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,12 +93,12 @@ public class ShadowStatsTable {
         /** differing, noise */
         final Map<String, AtomicLong[]> fields = new ConcurrentHashMap<>();
 
-        java.util.Optional<AtomicLong[]> field(String field) {
+        Optional<AtomicLong[]> field(String field) {
             AtomicLong[] counts = fields.get(field);
             if (counts == null && fields.size() < MAX_FIELDS) {
                 counts = fields.computeIfAbsent(field, f -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
             }
-            return java.util.Optional.ofNullable(counts);
+            return Optional.ofNullable(counts);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * While the service's own database is away its consumers are paused, not spinning on one record: the first handler
@@ -64,7 +65,7 @@ public class ConsumerPause {
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - pausedAtNanos));
     }
 
-    private void containers(java.util.function.Consumer<MessageListenerContainer> action) {
+    private void containers(Consumer<MessageListenerContainer> action) {
         KafkaListenerEndpointRegistry listeners = registry.getIfAvailable();
         if (listeners != null) {
             listeners.getListenerContainers().forEach(action);

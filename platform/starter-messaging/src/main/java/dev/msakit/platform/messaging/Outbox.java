@@ -32,9 +32,6 @@ public class Outbox {
      * message id.
      */
     public UUID send(String topic, String aggregateId, Object payload) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("Outbox.send needs the transaction of the change it reports");
-        }
         String body;
         try {
             body = json.writeValueAsString(payload);
@@ -46,13 +43,13 @@ public class Outbox {
 
     /** A message as it was stored before (a dead letter redriven): its JSON and trace as they were, a new id. */
     UUID sendStored(String topic, String key, String type, String json, String traceHeaders) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("Outbox.sendStored needs the transaction that resolves the dead letter");
-        }
         return insert(topic, key, type, json, traceHeaders);
     }
 
     private UUID insert(String topic, String key, String type, String body, String traceHeaders) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The outbox needs the transaction of the change its message reports");
+        }
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO outbox_message (message_id, topic, message_key, message_type, payload, trace_headers)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", id, topic, key, type, body, traceHeaders);

@@ -273,8 +273,13 @@ class SyncChaosIT {
                         && r.path("differingBuckets").asInt() == 0);
     }
 
+    /** The order's status as its member sees it; a 5xx is asked again (it is not "not confirmed"). */
     private String status(Placed p) {
         Http.Response r = Http.get(api + "/orders/" + p.id, p.member);
+        for (int attempt = 1; r.status >= 500 && attempt < 5; attempt++) {
+            sleep(200);
+            r = Http.get(api + "/orders/" + p.id, p.member);
+        }
         return r.status == 200 ? r.json().path("status").asText() : "HTTP " + r.status;
     }
 

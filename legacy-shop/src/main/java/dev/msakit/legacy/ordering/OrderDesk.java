@@ -170,22 +170,24 @@ public class OrderDesk {
      */
     @Transactional
     public void applyFromNewSide(OrderSnapshot snapshot) {
+        String key = snapshot.getIdempotencyKey();
+        if (key != null) {
+            // The key before the row, as place does: a placement of the same request here still in progress holds
+            // the key and its row is not visible yet; read the row only once that placement has committed.
+            orders.lockIdempotencyKey(snapshot.getMemberId(), key);
+        }
         Optional<HeldOrder> current = orders.lock(snapshot.getOrderId());
         if (current.isPresent() && current.get().heldHere()) {
             giveWay(current.get());
         } else if (current.isPresent() && current.get().order().getVersion() >= snapshot.getVersion()) {
             return;
         }
-        String key = snapshot.getIdempotencyKey();
-        if (current.isEmpty() && key != null) {
-            orders.lockIdempotencyKey(snapshot.getMemberId(), key);
-            if (orders.byIdempotencyKey(snapshot.getMemberId(), key).isPresent()) {
-                // Placed before order ids followed from the key: two orders for one key. Both stay; logged.
-                log.warn("Idempotency-Key {} of member {} names two orders, {} (order-service) and one placed here",
-                        key, snapshot.getMemberId(), snapshot.getOrderId());
-                snapshot.setIdempotencyKey(null);
-                snapshot.setRequestFingerprint(null);
-            }
+        if (current.isEmpty() && key != null && orders.byIdempotencyKey(snapshot.getMemberId(), key).isPresent()) {
+            // Placed before order ids followed from the key: two orders for one key. Both stay; logged.
+            log.warn("Idempotency-Key {} of member {} names two orders, {} (order-service) and one placed here",
+                    key, snapshot.getMemberId(), snapshot.getOrderId());
+            snapshot.setIdempotencyKey(null);
+            snapshot.setRequestFingerprint(null);
         }
         orders.save(new HeldOrder(snapshot, OrderStore.NEW));
     }

@@ -137,7 +137,7 @@ public class FeatureAdminController {
     }
 
     /** How the admin is named in histories and logs: the e-mail, else the subject. */
-    static String who(Jwt admin) {
+    public static String who(Jwt admin) {
         String email = admin.getClaimAsString("email");
         return email != null ? email : "member " + admin.getSubject();
     }

@@ -27,22 +27,25 @@ public class ShadowDiffStore {
     @Transactional
     public void record(String feature, ShadowDifference difference) {
         jdbc.update("INSERT INTO shadow_diff (feature, observed_at, method, path, trace_id, paths, endpoint,"
-                        + " legacy_status, new_status, new_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", feature,
+                        + " legacy_status, new_status, new_error, legacy_body, new_body)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", feature,
                 Timestamp.from(Instant.now()), difference.getMethod(), difference.getPath(), difference.getTraceId(),
                 String.join("\n", difference.getDifferingPaths()), difference.getEndpoint(),
-                difference.getLegacyStatus(), difference.getNewStatus(), difference.getNewError());
+                difference.getLegacyStatus(), difference.getNewStatus(), difference.getNewError(),
+                difference.getLegacyBody(), difference.getNewBody());
         jdbc.update("DELETE FROM shadow_diff WHERE feature = ? AND id <= (SELECT id FROM shadow_diff"
                 + " WHERE feature = ? ORDER BY id DESC OFFSET ? LIMIT 1)", feature, feature, kept);
     }
 
     public List<RecordedDifference> newest(String feature, int limit) {
         return jdbc.query("SELECT observed_at, method, path, trace_id, paths, endpoint, legacy_status, new_status,"
-                + " new_error FROM shadow_diff WHERE feature = ? ORDER BY id DESC LIMIT ?", (rs, n) ->
-                        new RecordedDifference(rs.getTimestamp("observed_at").toInstant(), rs.getString("method"),
-                                rs.getString("path"), rs.getString("trace_id"),
-                                Arrays.asList(rs.getString("paths").split("\n")), rs.getString("endpoint"),
-                                rs.getObject("legacy_status", Integer.class),
-                                rs.getObject("new_status", Integer.class), rs.getString("new_error")),
+                + " new_error, legacy_body, new_body FROM shadow_diff WHERE feature = ? ORDER BY id DESC LIMIT ?",
+                (rs, n) -> new RecordedDifference(rs.getTimestamp("observed_at").toInstant(), rs.getString("method"),
+                        rs.getString("path"), rs.getString("trace_id"),
+                        Arrays.asList(rs.getString("paths").split("\n")), rs.getString("endpoint"),
+                        new RecordedDifference.Answers(rs.getObject("legacy_status", Integer.class),
+                                rs.getObject("new_status", Integer.class), rs.getString("new_error"),
+                                rs.getString("legacy_body"), rs.getString("new_body"))),
                 feature, limit);
     }
 
@@ -54,23 +57,17 @@ public class ShadowDiffStore {
         private final String traceId;
         private final List<String> differingPaths;
         private final String endpoint;
-        private final Integer legacyStatus;
-        private final Integer newStatus;
-        private final String newError;
+        private final Answers answers;
 
-        @SuppressWarnings("checkstyle:ParameterNumber")
         RecordedDifference(Instant observedAt, String method, String path, String traceId,
-                           List<String> differingPaths, String endpoint, Integer legacyStatus, Integer newStatus,
-                           String newError) {
+                           List<String> differingPaths, String endpoint, Answers answers) {
             this.observedAt = observedAt;
             this.method = method;
             this.path = path;
             this.traceId = traceId;
             this.differingPaths = List.copyOf(differingPaths);
             this.endpoint = endpoint;
-            this.legacyStatus = legacyStatus;
-            this.newStatus = newStatus;
-            this.newError = newError;
+            this.answers = answers;
         }
 
         /** The path template the read falls under (GET /products/{id}). */
@@ -79,16 +76,25 @@ public class ShadowDiffStore {
         }
 
         public Integer getLegacyStatus() {
-            return legacyStatus;
+            return answers.legacyStatus;
         }
 
         /** Null when the new side gave no answer ({@link #getNewError()} says why). */
         public Integer getNewStatus() {
-            return newStatus;
+            return answers.newStatus;
         }
 
         public String getNewError() {
-            return newError;
+            return answers.newError;
+        }
+
+        /** Legacy's body as compared (an excerpt); null when it had none or it was not kept (before V5). */
+        public String getLegacyBody() {
+            return answers.legacyBody;
+        }
+
+        public String getNewBody() {
+            return answers.newBody;
         }
 
         public Instant getObservedAt() {
@@ -109,6 +115,23 @@ public class ShadowDiffStore {
 
         public List<String> getDifferingPaths() {
             return differingPaths;
+        }
+    
+        /** What each side answered. */
+        static final class Answers {
+            final Integer legacyStatus;
+            final Integer newStatus;
+            final String newError;
+            final String legacyBody;
+            final String newBody;
+
+            Answers(Integer legacyStatus, Integer newStatus, String newError, String legacyBody, String newBody) {
+                this.legacyStatus = legacyStatus;
+                this.newStatus = newStatus;
+                this.newError = newError;
+                this.legacyBody = legacyBody;
+                this.newBody = newBody;
+            }
         }
     }
 }

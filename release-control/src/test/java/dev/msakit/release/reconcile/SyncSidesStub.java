@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.msakit.contracts.migration.SyncChecksums;
+import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
@@ -21,13 +22,17 @@ import java.util.stream.Collectors;
 /**
  * Both sides of the migration as release-control reads them, on two small HTTP servers (the legacy shop, and the
  * new services): each side's rows per data set (bucket = first character of the id), served as the services'
- * /internal/reconciliation answers, plus member-service's service-account login. Rows can be changed between the two
- * reads of a reconciliation ({@link #onRowsRead}). One per test JVM ({@link #SHARED}): Ribbon keeps the first
- * context's server lists (Archaius is static), so every context of the JVM must name the same servers.
+ * /internal/reconciliation answers, plus member-service's logins (service accounts, and the console's members).
+ * Rows can be changed between the two reads of a reconciliation ({@link #onRowsRead}). One per test JVM
+ * ({@link #SHARED}): Ribbon keeps the first context's server lists (Archaius is static), so every context of the JVM
+ * must name the same servers.
  */
 public final class SyncSidesStub {
 
     public static final SyncSidesStub SHARED = new SyncSidesStub();
+    /** The accounts member-service's login knows here, as e-mail/password. */
+    public static final String ADMIN_LOGIN = "admin@example.com/admin-password";
+    public static final String MEMBER_LOGIN = "member@example.com/member-password";
 
     private final ObjectMapper json = new ObjectMapper();
     private final Side legacy = new Side();
@@ -94,6 +99,7 @@ public final class SyncSidesStub {
             server.createContext("/auth/service-token", exchange -> answer(exchange,
                     Map.of("access_token", "stub-service-token", "expires_in", 600)));
             server.createContext("/internal/reconciliation/", this::reconciliation);
+            server.createContext("/auth/token", this::login);
             server.start();
         }
 
@@ -121,10 +127,27 @@ public final class SyncSidesStub {
             onRowsRead.run();
         }
 
+        /** member-service's login for the console's tests: one ADMIN account and one MEMBER account. */
+        private void login(HttpExchange exchange) throws IOException {
+            Map<?, ?> login = json.readValue(exchange.getRequestBody(), Map.class);
+            String account = login.get("email") + "/" + login.get("password");
+            String token = ADMIN_LOGIN.equals(account) ? TestJwtConfiguration.TOKENS.admin(1)
+                    : MEMBER_LOGIN.equals(account) ? TestJwtConfiguration.TOKENS.member(7) : null;
+            if (token == null) {
+                answer(exchange, 401, Map.of("status", 401, "detail", "Wrong e-mail or password"));
+            } else {
+                answer(exchange, Map.of("access_token", token, "expires_in", 900));
+            }
+        }
+
         private void answer(HttpExchange exchange, Object body) throws IOException {
+            answer(exchange, 200, body);
+        }
+
+        private void answer(HttpExchange exchange, int status, Object body) throws IOException {
             byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

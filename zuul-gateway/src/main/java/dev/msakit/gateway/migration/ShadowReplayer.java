@@ -106,7 +106,7 @@ public class ShadowReplayer implements AutoCloseable {
                 log.info("Shadow mismatch on {} {} (trace {}): {} (status {} vs {})", replay.method, replay.path,
                         replay.traceId, real, replay.legacyStatus, candidate.status == null ? candidate.error
                                 : candidate.status);
-                report(replay, endpoint, candidate, real);
+                report(replay, endpoint, legacy, candidate, real);
             }
         } catch (RuntimeException e) {
             counters.shadow(replay.feature, "failed");
@@ -115,13 +115,16 @@ public class ShadowReplayer implements AutoCloseable {
     }
 
     /** From this replay thread, off the client's request like the replay itself; a lost report is only logged. */
-    private void report(Replay replay, String endpoint, ShadowAnswer candidate, List<String> differences) {
+    private void report(Replay replay, String endpoint, ShadowAnswer legacy, ShadowAnswer candidate,
+                        List<String> differences) {
         ShadowDifference difference = new ShadowDifference(replay.method, replay.path, replay.traceId, differences);
         difference.setEndpoint(endpoint);
         difference.setLegacyStatus(replay.legacyStatus);
         difference.setNewStatus(candidate.status);
         difference.setNewError(candidate.error == null ? null
                 : candidate.error.substring(0, Math.min(500, candidate.error.length())));
+        difference.setLegacyBody(ShadowDifference.excerpt(legacy.body == null ? null : legacy.body.toString()));
+        difference.setNewBody(ShadowDifference.excerpt(candidate.body == null ? null : candidate.body.toString()));
         try {
             releaseControl.difference(replay.feature, difference);
         } catch (RuntimeException e) {

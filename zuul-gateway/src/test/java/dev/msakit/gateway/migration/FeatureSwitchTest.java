@@ -262,7 +262,12 @@ class FeatureSwitchTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> CONTROL.server.verify(
                 postRequestedFor(urlEqualTo("/internal/features/catalog/diffs"))
                         .withRequestBody(matchingJsonPath("$.path", equalTo("/products/3")))
-                        .withRequestBody(equalToJson("{\"differingPaths\":[\"$.price\"]}", true, true))));
+                        .withRequestBody(equalToJson("{\"differingPaths\":[\"$.price\"]}", true, true))
+                        // Both answers as compared, for the console's side-by-side view.
+                        .withRequestBody(matchingJsonPath("$.legacyBody",
+                                equalTo("{\"id\":3,\"price\":10.0,\"stock\":4}")))
+                        .withRequestBody(matchingJsonPath("$.newBody",
+                                equalTo("{\"id\":3,\"price\":11.0,\"stock\":4}")))));
         CONTROL.server.verify(1, postRequestedFor(urlEqualTo("/internal/features/catalog/diffs")));
         // The replay reached the new side; legacy was asked twice (the client's answer and the noise pass).
         verify(getRequestedFor(urlPathEqualTo("/products/3")));

@@ -13,6 +13,8 @@ import java.util.List;
  */
 public class ShadowDifference {
 
+    public static final int BODY_EXCERPT = 4000;
+
     @NotBlank
     @Size(max = 8)
     private String method;
@@ -35,6 +37,11 @@ public class ShadowDifference {
     /** Why the new side gave no answer. */
     @Size(max = 500)
     private String newError;
+    /** The two answers' bodies as compared (parsed JSON, so 10.00 shows as 10.0), cut at {@link #BODY_EXCERPT}. */
+    @Size(max = BODY_EXCERPT)
+    private String legacyBody;
+    @Size(max = BODY_EXCERPT)
+    private String newBody;
 
     public ShadowDifference() {
     }
@@ -108,5 +115,26 @@ public class ShadowDifference {
 
     public void setNewError(String newError) {
         this.newError = newError;
+    }
+
+    public String getLegacyBody() {
+        return legacyBody;
+    }
+
+    public void setLegacyBody(String legacyBody) {
+        this.legacyBody = legacyBody;
+    }
+
+    public String getNewBody() {
+        return newBody;
+    }
+
+    public void setNewBody(String newBody) {
+        this.newBody = newBody;
+    }
+
+    /** A body as reported: at most {@link #BODY_EXCERPT} characters (null stays null). */
+    public static String excerpt(String body) {
+        return body == null || body.length() <= BODY_EXCERPT ? body : body.substring(0, BODY_EXCERPT - 1) + "…";
     }
 }

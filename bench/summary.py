@@ -128,7 +128,8 @@ def summarize(out):
                       "kill_to_evicted_s": num(facts.get("evicted_after_s")),
                       "failed_reads_during_kill": num(facts.get("kill_failed")),
                       "reads_during_kill": num(facts.get("kill_requests"))},
-        "migration": {"shadow_counters": facts.get("shadow_counters")},
+        "migration": {"shadow_counters": facts.get("shadow_counters"),
+                      "console_page_ms": facts.get("console_page_ms")},
         "orders": {"pending_after_end_to_end_run": num(facts.get("orders_pending")),
                    "saturation_backlog_drained_after_s": num(facts.get("saga_drained_after_s"))},
     }
@@ -192,8 +193,11 @@ def print_table(s, facts):
     if "catalog-legacy" in g and "catalog-shadow" in g:
         print(f"  {'SHADOW minus LEGACY, gateway CPU per request':50} "
               f"{delta(cpu_of(g, 'catalog-shadow', GATEWAY), cpu_of(g, 'catalog-legacy', GATEWAY))} µs; "
-              f"p50 {delta(g['catalog-shadow']['p50_ms'], g['catalog-legacy']['p50_ms'], 1)} ms")
+              f"p50 {delta(g['catalog-shadow']['p50_ms'], g['catalog-legacy']['p50_ms'], 1)} ms, "
+              f"p99 {delta(g['catalog-shadow']['p99_ms'], g['catalog-legacy']['p99_ms'], 1)} ms")
         print(f"  {'shadow replays during the SHADOW runs':50} {s['migration']['shadow_counters']}")
+    if s["migration"].get("console_page_ms"):
+        print(f"  {'console features page (logged in)':50} {s['migration']['console_page_ms']} ms")
     if "orders-confirmed" in g:
         oc = g["orders-confirmed"]
         per_order = ", ".join(f"{p} {fmt(v)}" for p, v in sorted(oc["cpu_us_per_request"].items(),

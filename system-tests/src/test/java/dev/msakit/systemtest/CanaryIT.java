@@ -199,6 +199,19 @@ class CanaryIT {
         try (Load load = new Load()) {
             long startedAt = System.nanoTime();
             start(clean, "[10, 50]", 3, "");
+            // The operators' console shows the live release, its rows growing interval by interval.
+            ConsoleSession console = ConsoleSession.logIn(suite.releaseControl.url(), Suite.ADMIN_EMAIL,
+                    Suite.ADMIN_PASSWORD);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> console.releaseRows(SERVICE) >= 1);
+            long pageStarted = System.nanoTime();
+            int firstRows = console.releaseRows(SERVICE);
+            long releasesPage = System.nanoTime();
+            assertThat(console.page("")).contains("feature-catalog", "feature-ordering");
+            System.out.printf("CONSOLE with a live release: releases page %d ms, features page %d ms%n",
+                    (releasesPage - pageStarted) / 1_000_000, (System.nanoTime() - releasesPage) / 1_000_000);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> console.releaseRows(SERVICE) > firstRows);
             JsonNode verdict = awaitVerdict(Duration.ofSeconds(180));
             assertThat(verdict.path("status").asText()).as(verdict.path("reason").asText()).isEqualTo("PROMOTED");
             assertThat(verdict.path("intervals")).extracting(row -> row.path("decision").asText())

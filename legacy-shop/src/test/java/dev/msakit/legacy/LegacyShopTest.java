@@ -303,6 +303,12 @@ class LegacyShopTest {
                 .andExpect(jsonPath("$[?(@.id == '" + order + "')].row").value("CONFIRMED|" + pen + "x2"));
         mvc.perform(get("/internal/reconciliation/ordering").header("Authorization", service))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.rows").isNumber());
+        // The lag alone (the flip gate's and the console's question): nothing published here, so the order waits.
+        mvc.perform(get("/internal/reconciliation/ordering/lag").header("Authorization", service))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.dataset").value("ordering"))
+                .andExpect(jsonPath("$.outboxLagSeconds").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.0)));
+        mvc.perform(get("/internal/reconciliation/ordering/lag").header("Authorization", "Bearer "
+                + TOKENS.member(12))).andExpect(status().isForbidden());
     }
 
     private long createProduct(String name, String price, int stock) throws Exception {

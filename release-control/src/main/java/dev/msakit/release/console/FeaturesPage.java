@@ -157,7 +157,8 @@ public class FeaturesPage {
         try {
             return String.format("%.1f s", reconciler.lagSeconds(feature));
         } catch (RestClientException | IllegalStateException unreachable) {
-            return "unknown (" + unreachable.getMessage() + ")";
+            String why = String.valueOf(unreachable.getMessage());
+            return "unknown (" + (why.length() > 60 ? why.substring(0, 59) + "…" : why) + ")";
         }
     }
 

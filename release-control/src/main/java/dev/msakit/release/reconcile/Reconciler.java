@@ -76,8 +76,8 @@ public class Reconciler {
     /** How far behind each side's publication of the feature's changes is now, in seconds: the larger. */
     public double lagSeconds(String feature) {
         FeatureSwitch route = switches.get(feature);
-        return Math.max(sides.checksums(route.getLegacyService(), feature).getOutboxLagSeconds(),
-                sides.checksums(route.getNewService(), feature).getOutboxLagSeconds());
+        return Math.max(sides.lag(route.getLegacyService(), feature).getOutboxLagSeconds(),
+                sides.lag(route.getNewService(), feature).getOutboxLagSeconds());
     }
 
     private Reconciliation compare(FeatureSwitch route, Instant started, String requestedBy) {

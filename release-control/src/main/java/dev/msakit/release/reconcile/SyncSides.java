@@ -1,6 +1,7 @@
 package dev.msakit.release.reconcile;
 
 import dev.msakit.contracts.migration.SyncChecksums;
+import dev.msakit.contracts.migration.SyncLag;
 import dev.msakit.platform.client.RenewingServiceToken;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +33,17 @@ public class SyncSides {
                 .buildAndExpand(dataset).toUri(), SyncChecksums.class);
     }
 
-    public List<SyncChecksums.Row> rows(String service, String dataset, String bucket) {
+    /** The side's publication lag; from its checksums when it is a version without the lag endpoint (404). */
+    public SyncLag lag(String service, String dataset) {
+        try {
+            return get(UriComponentsBuilder.fromUriString("http://" + service
+                    + "/internal/reconciliation/{dataset}/lag").buildAndExpand(dataset).toUri(), SyncLag.class);
+        } catch (HttpClientErrorException.NotFound olderSide) {
+            return new SyncLag(dataset, checksums(service, dataset).getOutboxLagSeconds());
+        }
+    }
+
+        public List<SyncChecksums.Row> rows(String service, String dataset, String bucket) {
         SyncChecksums.Row[] rows = get(UriComponentsBuilder.fromUriString("http://" + service
                 + "/internal/reconciliation/{dataset}/rows").queryParam("bucket", bucket).buildAndExpand(dataset)
                 .encode().toUri(), SyncChecksums.Row[].class);

@@ -133,6 +133,22 @@ class ReconciliationApiTest {
                 .isEqualTo(HttpStatus.OK);
     }
 
+    /** A side of an older version, without the lag endpoint: its lag is read from its checksums instead. */
+    @Test
+    void theLagOfASideWithoutTheLagEndpointComesFromItsChecksums() throws Exception {
+        SIDES.lag(6.5, 0);
+        SIDES.lagEndpoint(false);
+        try {
+            ResponseEntity<String> refused = put("catalog", "{\"mode\":\"PERCENT\",\"percent\":10}", false);
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(json.readTree(refused.getBody()).path("objection").asText()).contains("6.5 s");
+        } finally {
+            SIDES.lagEndpoint(true);
+            SIDES.lag(0, 0);
+        }
+    }
+
     @Test
     void onlyAdminsReconcileAndAnUnknownFeatureIsNotFound() {
         assertThat(call(HttpMethod.POST, "/admin/reconciliations/catalog", TOKENS.member(3)).getStatusCode())

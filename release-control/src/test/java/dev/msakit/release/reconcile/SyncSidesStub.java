@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.msakit.contracts.migration.SyncChecksums;
+import dev.msakit.contracts.migration.SyncLag;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -39,6 +40,7 @@ public final class SyncSidesStub {
     private final Side fresh = new Side();
     private final AtomicInteger rowReads = new AtomicInteger();
     private volatile Runnable onRowsRead = () -> { };
+    private volatile boolean lagEndpoint = true;
 
     private SyncSidesStub() {
         legacy.start();
@@ -59,7 +61,12 @@ public final class SyncSidesStub {
         fresh.rows.put(dataset, new TreeMap<>(newRows));
     }
 
-    public void lag(double legacySeconds, double newSeconds) {
+    /** Off: the sides answer /lag with 404, as versions before it did. */
+    public void lagEndpoint(boolean served) {
+        this.lagEndpoint = served;
+    }
+
+        public void lag(double legacySeconds, double newSeconds) {
         legacy.lag = legacySeconds;
         fresh.lag = newSeconds;
     }
@@ -83,6 +90,7 @@ public final class SyncSidesStub {
         fresh.rows.clear();
         lag(0, 0);
         onRowsRead = () -> { };
+        lagEndpoint = true;
     }
 
     private final class Side {
@@ -113,6 +121,10 @@ public final class SyncSidesStub {
             Map<String, List<Map.Entry<String, String>>> buckets = set.entrySet().stream()
                     .collect(Collectors.groupingBy(e -> e.getKey().substring(0, 1), TreeMap::new,
                             Collectors.toList()));
+            if (path.length == 5 && "lag".equals(path[4]) && lagEndpoint) {
+                answer(exchange, new SyncLag(path[3], lag));
+                return;
+            }
             if (path.length == 4) {
                 List<SyncChecksums.Bucket> sums = new ArrayList<>();
                 buckets.forEach((bucket, entries) -> sums.add(new SyncChecksums.Bucket(bucket, entries.size(),
@@ -120,7 +132,12 @@ public final class SyncSidesStub {
                 answer(exchange, new SyncChecksums(path[3], set.size(), lag, sums));
                 return;
             }
-            String bucket = exchange.getRequestURI().getQuery().replace("bucket=", "");
+            String query = exchange.getRequestURI().getQuery();
+            if (query == null) {
+                answer(exchange, 404, Map.of("status", 404, "detail", "No resource at this path"));
+                return;
+            }
+            String bucket = query.replace("bucket=", "");
             answer(exchange, buckets.getOrDefault(bucket, List.of()).stream()
                     .map(e -> new SyncChecksums.Row(e.getKey(), e.getValue())).collect(Collectors.toList()));
             rowReads.incrementAndGet();

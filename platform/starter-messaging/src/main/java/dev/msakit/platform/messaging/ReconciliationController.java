@@ -2,6 +2,7 @@ package dev.msakit.platform.messaging;
 
 import dev.msakit.contracts.Roles;
 import dev.msakit.contracts.migration.SyncChecksums;
+import dev.msakit.contracts.migration.SyncLag;
 import dev.msakit.platform.problem.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,10 +46,15 @@ public class ReconciliationController {
                 + " GROUP BY bucket ORDER BY bucket", (rs, n) -> new SyncChecksums.Bucket(rs.getString("bucket"),
                 rs.getLong("n"), rs.getString("checksum")));
         long rows = buckets.stream().mapToLong(SyncChecksums.Bucket::getCount).sum();
-        Double lag = jdbc.queryForObject("SELECT coalesce(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
-                + " FROM outbox_message WHERE published_at IS NULL AND topic = ANY (?)", Double.class,
-                (Object) set.getTopics().toArray(new String[0]));
-        return new SyncChecksums(set.getName(), rows, lag == null ? 0 : lag, buckets);
+        return new SyncChecksums(set.getName(), rows, outboxLagSeconds(set), buckets);
+    }
+
+    /** Only the lag: no rows read. */
+    @GetMapping("/lag")
+    @Transactional(readOnly = true)
+    public SyncLag lag(@PathVariable String dataset) {
+        ReconciliationDataset set = dataset(dataset);
+        return new SyncLag(set.getName(), outboxLagSeconds(set));
     }
 
     @GetMapping("/rows")
@@ -58,7 +64,14 @@ public class ReconciliationController {
                 + " ORDER BY id", (rs, n) -> new SyncChecksums.Row(rs.getString("id"), rs.getString("row")), bucket);
     }
 
-    private ReconciliationDataset dataset(String name) {
+    private double outboxLagSeconds(ReconciliationDataset set) {
+        Double lag = jdbc.queryForObject("SELECT coalesce(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
+                + " FROM outbox_message WHERE published_at IS NULL AND topic = ANY (?)", Double.class,
+                (Object) set.getTopics().toArray(new String[0]));
+        return lag == null ? 0 : lag;
+    }
+
+        private ReconciliationDataset dataset(String name) {
         ReconciliationDataset set = datasets.get(name);
         if (set == null) {
             throw ApiException.notFound("No data set " + name + " here (" + datasets.keySet() + ")");

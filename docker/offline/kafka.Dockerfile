@@ -3,6 +3,7 @@
 # the image's kafka-broker-api-versions.sh path for the compose healthcheck.
 ARG JRE_IMAGE=msa-kit/jre:17
 FROM ${JRE_IMAGE}
+COPY kafka-broker/target/lib/ /opt/kafka/lib/
 COPY kafka-broker/target/kafka-broker.jar /opt/kafka/kafka-broker.jar
 COPY docker/offline/kafka-entrypoint.sh /opt/kafka/entrypoint.sh
 RUN mkdir -p /opt/kafka/bin /var/lib/kafka/data \

@@ -82,6 +82,19 @@ public class ReleasesPage {
             return rows;
         }
 
+        /** The newest interval that was judged (its metrics, each with its classification and reason), or null. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> getLastJudged() {
+            List<Map<String, Object>> intervals = (List<Map<String, Object>>) release.getOrDefault("intervals",
+                    List.of());
+            for (int i = intervals.size() - 1; i >= 0; i--) {
+                if (intervals.get(i).get("metrics") != null) {
+                    return intervals.get(i);
+                }
+            }
+            return null;
+        }
+
         public boolean isLive() {
             String status = String.valueOf(release.get("status"));
             return "WAITING".equals(status) || "RUNNING".equals(status);

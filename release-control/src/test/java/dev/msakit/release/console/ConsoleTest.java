@@ -131,6 +131,10 @@ class ConsoleTest {
         assertThat(stale.body()).contains("was changed meanwhile by member 2").contains("PERCENT");
         assertThat(feature("catalog").path("mode").asText()).isEqualTo("PERCENT");
 
+        HttpResponse<String> releases = get("/console/releases", "text/html");
+        assertThat(releases.statusCode()).isEqualTo(200);
+        assertThat(releases.body()).contains("Canary releases", "id=\"releases\"");
+
         HttpResponse<String> noToken = post("/console/features/catalog", form("mode", "NEW", "version",
                 Long.toString(version("catalog"))), null);
         assertThat(noToken.statusCode()).as("a form without the CSRF token").isEqualTo(403);

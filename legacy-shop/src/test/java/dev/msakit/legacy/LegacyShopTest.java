@@ -306,7 +306,8 @@ class LegacyShopTest {
         // The lag alone (the flip gate's and the console's question): nothing published here, so the order waits.
         mvc.perform(get("/internal/reconciliation/ordering/lag").header("Authorization", service))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.dataset").value("ordering"))
-                .andExpect(jsonPath("$.outboxLagSeconds").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.0)));
+                .andExpect(jsonPath("$.outboxLagSeconds").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.0)))
+                .andExpect(jsonPath("$.parkedDeadLetters").isNumber());
         mvc.perform(get("/internal/reconciliation/ordering/lag").header("Authorization", "Bearer "
                 + TOKENS.member(12))).andExpect(status().isForbidden());
     }

@@ -4,15 +4,20 @@ import dev.msakit.release.api.FeatureView;
 
 import java.util.Map;
 
-/** One switch as the console's table shows it: the switch, its counters over the live gateways, the sync lag. */
+/**
+ * One switch as the console's table shows it: the switch, its counters over the live gateways, the sync lag and the
+ * dead letters parked on each side.
+ */
 public final class FeatureRow {
 
     private final FeatureView feature;
     private final String lag;
+    private final String deadLetters;
 
-    FeatureRow(FeatureView feature, String lag) {
+    FeatureRow(FeatureView feature, String lag, String deadLetters) {
         this.feature = feature;
         this.lag = lag;
+        this.deadLetters = deadLetters;
     }
 
     public FeatureView getFeature() {
@@ -33,5 +38,10 @@ public final class FeatureRow {
     /** The larger of the two sides' publication lag ("unknown" with the reason when a side cannot be asked). */
     public String getLag() {
         return lag;
+    }
+
+    /** Dead letters parked on each side ("legacy-shop 0, product-service 2"): ./msa dlq acts on them. */
+    public String getDeadLetters() {
+        return deadLetters;
     }
 }

@@ -1,11 +1,12 @@
 package dev.msakit.release.console;
 
+import dev.msakit.contracts.migration.SyncLag;
 import dev.msakit.release.api.FeatureView;
 import dev.msakit.release.api.HistoryView;
 import dev.msakit.release.gateways.GatewayReports;
 import dev.msakit.release.gateways.GatewayReports.GatewayStatus;
 import dev.msakit.release.reconcile.FlipGate;
-import dev.msakit.release.reconcile.Reconciler;
+import dev.msakit.release.reconcile.SyncSides;
 import dev.msakit.release.shadow.ShadowDiffStore;
 import dev.msakit.release.shadow.ShadowRates;
 import dev.msakit.release.switches.FeatureSwitch;
@@ -48,24 +49,23 @@ public class FeaturesPage {
     private final GatewayReports gateways;
     private final ShadowDiffStore diffs;
     private final FlipGate gate;
-    private final Reconciler reconciler;
+    private final SyncSides sides;
     private final ConsoleProperties properties;
 
     public FeaturesPage(FeatureSwitches switches, GatewayReports gateways, ShadowDiffStore diffs, FlipGate gate,
-                        Reconciler reconciler, ConsoleProperties properties) {
+                        SyncSides sides, ConsoleProperties properties) {
         this.switches = switches;
         this.gateways = gateways;
         this.diffs = diffs;
         this.gate = gate;
-        this.reconciler = reconciler;
+        this.sides = sides;
         this.properties = properties;
     }
 
     @GetMapping
     public String features(Model model, Authentication operator) {
         List<GatewayStatus> live = gateways.live();
-        model.addAttribute("features", switches.all().stream()
-                .map(s -> new FeatureRow(view(s, live), lag(s.getName()))).collect(Collectors.toList()));
+        model.addAttribute("features", switches.all().stream().map(s -> row(s, live)).collect(Collectors.toList()));
         model.addAttribute("gateways", live);
         model.addAttribute("revision", switches.revision());
         return page(model, operator, "features");
@@ -74,7 +74,7 @@ public class FeaturesPage {
     @GetMapping("/features/{name}")
     public String feature(@PathVariable String name, Model model, Authentication operator) {
         FeatureSwitch feature = switches.get(name);
-        model.addAttribute("feature", new FeatureRow(view(feature, gateways.live()), lag(name)));
+        model.addAttribute("feature", row(feature, gateways.live()));
         model.addAttribute("history", switches.history(name, HISTORY).stream().map(HistoryView::new)
                 .collect(Collectors.toList()));
         model.addAttribute("endpoints", ShadowRates.of(gateways.shadowOf(name)));
@@ -153,13 +153,24 @@ public class FeaturesPage {
                 gateways.countersByGateway(feature.getName(), live));
     }
 
-    private String lag(String feature) {
+    /** The switch with its counters, and each side's sync health (asked now: one cheap query per side). */
+    private FeatureRow row(FeatureSwitch feature, List<GatewayStatus> live) {
         try {
-            return String.format("%.1f s", reconciler.lagSeconds(feature));
+            SyncLag legacy = sides.lag(feature.getLegacyService(), feature.getName());
+            SyncLag fresh = sides.lag(feature.getNewService(), feature.getName());
+            return new FeatureRow(view(feature, live), String.format("%.1f s", Math.max(
+                    legacy.getOutboxLagSeconds(), fresh.getOutboxLagSeconds())),
+                    feature.getLegacyService() + " " + parked(legacy) + ", " + feature.getNewService() + " "
+                            + parked(fresh));
         } catch (RestClientException | IllegalStateException unreachable) {
             String why = String.valueOf(unreachable.getMessage());
-            return "unknown (" + (why.length() > 60 ? why.substring(0, 59) + "…" : why) + ")";
+            return new FeatureRow(view(feature, live), "unknown (" + (why.length() > 60 ? why.substring(0, 59)
+                    + "…" : why) + ")", "unknown");
         }
+    }
+
+    private static String parked(SyncLag side) {
+        return side.getParkedDeadLetters() < 0 ? "?" : Long.toString(side.getParkedDeadLetters());
     }
 
     private static String describe(BindingResult invalid) {

@@ -33,13 +33,16 @@ public class SyncSides {
                 .buildAndExpand(dataset).toUri(), SyncChecksums.class);
     }
 
-    /** The side's publication lag; from its checksums when it is a version without the lag endpoint (404). */
+    /**
+     * The side's publication lag and parked dead letters; a side of a version without the lag endpoint (404) gives
+     * its lag from its checksums, and -1 dead letters (not known).
+     */
     public SyncLag lag(String service, String dataset) {
         try {
             return get(UriComponentsBuilder.fromUriString("http://" + service
                     + "/internal/reconciliation/{dataset}/lag").buildAndExpand(dataset).toUri(), SyncLag.class);
         } catch (HttpClientErrorException.NotFound olderSide) {
-            return new SyncLag(dataset, checksums(service, dataset).getOutboxLagSeconds());
+            return new SyncLag(dataset, checksums(service, dataset).getOutboxLagSeconds(), -1);
         }
     }
 

@@ -101,6 +101,13 @@ class ConsoleTest {
                 .doesNotContain(TOKENS.admin(1).substring(0, 20));
         assertThat(features.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'self'");
+        SyncSidesStub.SHARED.parkedDeadLetters(0, 2);
+        try {
+            assertThat(get("/console", "text/html").body()).as("each side's parked dead letters")
+                    .contains("legacy-shop 0, product-service 2");
+        } finally {
+            SyncSidesStub.SHARED.parkedDeadLetters(0, 0);
+        }
         long version = version("catalog");
 
         HttpResponse<String> review = post("/console/features/catalog/review", form("mode", "SHADOW",

@@ -61,7 +61,13 @@ public final class SyncSidesStub {
         fresh.rows.put(dataset, new TreeMap<>(newRows));
     }
 
-    /** Off: the sides answer /lag with 404, as versions before it did. */
+    /** The dead letters each side says it has parked (in its /lag answer). */
+    public void parkedDeadLetters(long legacyParked, long newParked) {
+        legacy.parked = legacyParked;
+        fresh.parked = newParked;
+    }
+
+        /** Off: the sides answer /lag with 404, as versions before it did. */
     public void lagEndpoint(boolean served) {
         this.lagEndpoint = served;
     }
@@ -91,11 +97,13 @@ public final class SyncSidesStub {
         lag(0, 0);
         onRowsRead = () -> { };
         lagEndpoint = true;
+        parkedDeadLetters(0, 0);
     }
 
     private final class Side {
         final Map<String, Map<String, String>> rows = new ConcurrentHashMap<>();
         volatile double lag;
+        volatile long parked;
         HttpServer server;
 
         void start() {
@@ -122,7 +130,7 @@ public final class SyncSidesStub {
                     .collect(Collectors.groupingBy(e -> e.getKey().substring(0, 1), TreeMap::new,
                             Collectors.toList()));
             if (path.length == 5 && "lag".equals(path[4]) && lagEndpoint) {
-                answer(exchange, new SyncLag(path[3], lag));
+                answer(exchange, new SyncLag(path[3], lag, parked));
                 return;
             }
             if (path.length == 4) {

@@ -116,8 +116,9 @@ public class PlatformMessagingAutoConfiguration {
     @ConditionalOnBean(ReconciliationDataset.class)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.security.access.prepost.PreAuthorize")
-    ReconciliationController reconciliationController(JdbcTemplate jdbc, List<ReconciliationDataset> datasets) {
-        return new ReconciliationController(jdbc, datasets);
+    ReconciliationController reconciliationController(JdbcTemplate jdbc, DeadLetterStore deadLetters,
+                                                      List<ReconciliationDataset> datasets) {
+        return new ReconciliationController(jdbc, deadLetters, datasets);
     }
 
     @Bean

@@ -29,10 +29,13 @@ import java.util.stream.Collectors;
 public class ReconciliationController {
 
     private final JdbcTemplate jdbc;
+    private final DeadLetterStore deadLetters;
     private final Map<String, ReconciliationDataset> datasets;
 
-    public ReconciliationController(JdbcTemplate jdbc, List<ReconciliationDataset> datasets) {
+    public ReconciliationController(JdbcTemplate jdbc, DeadLetterStore deadLetters,
+                                    List<ReconciliationDataset> datasets) {
         this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
         this.datasets = datasets.stream().collect(Collectors.toMap(ReconciliationDataset::getName,
                 Function.identity()));
     }
@@ -49,12 +52,12 @@ public class ReconciliationController {
         return new SyncChecksums(set.getName(), rows, outboxLagSeconds(set), buckets);
     }
 
-    /** Only the lag: no rows read. */
+    /** The lag and the parked dead letters: no rows read. */
     @GetMapping("/lag")
     @Transactional(readOnly = true)
     public SyncLag lag(@PathVariable String dataset) {
         ReconciliationDataset set = dataset(dataset);
-        return new SyncLag(set.getName(), outboxLagSeconds(set));
+        return new SyncLag(set.getName(), outboxLagSeconds(set), deadLetters.parked());
     }
 
     @GetMapping("/rows")

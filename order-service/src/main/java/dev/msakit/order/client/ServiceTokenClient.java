@@ -1,12 +1,13 @@
 package dev.msakit.order.client;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.msakit.contracts.ServiceIds;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /** member-service's service-account login. */
-@FeignClient(name = "member-service", contextId = "serviceTokenClient")
+@FeignClient(name = ServiceIds.MEMBER, contextId = "serviceTokenClient")
 public interface ServiceTokenClient {
 
     @PostMapping("/auth/service-token")

@@ -91,6 +91,40 @@ class DeploymentPolicyTest {
         assertThat(composed).as("docker-compose.yml runs what suite.conf declares").isEqualTo(declaredContainers);
     }
 
+    /**
+     * Kubernetes runs the images the compose run proves (deployment-checks/containers starts them for real), as the
+     * same non-root account, ready on the path they report healthy on (the Dockerfile's HEALTHCHECK, suite.conf).
+     */
+    @Test
+    void kubernetesRunsTheImagesComposeProvesAsTheSameAccountWithTheSameReadiness() throws Exception {
+        String dockerfile = Files.readString(root.resolve("docker/Dockerfile"));
+        int checked = 0;
+        for (SuiteDeclaration.Process declared : declaration.all()) {
+            String composeImage = compose.path("services").path(containerName(declared)).path("image").asText();
+            if (!composeImage.startsWith("msa-kit/")) {
+                continue;
+            }
+            JsonNode workload = object("Deployment", declared.module).isMissingNode()
+                    ? object("StatefulSet", declared.module) : object("Deployment", declared.module);
+            JsonNode pod = workload.path("spec").path("template").path("spec");
+            JsonNode container = pod.path("containers").get(0);
+            assertThat(repository(container.path("image").asText())).as(declared.module + "'s image in k8s/")
+                    .isEqualTo(repository(composeImage));
+            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText())
+                    .as(declared.module + "'s readiness in k8s/").isEqualTo(declared.health);
+            assertThat(pod.path("securityContext").path("runAsUser").asInt()).as(declared.module + "'s account")
+                    .isEqualTo(10001);
+            checked++;
+        }
+        assertThat(checked).as("the project's own images").isGreaterThanOrEqualTo(9);
+        assertThat(dockerfile).contains("USER 10001:10001").contains("HEALTH_PATH=/actuator/health/readiness");
+    }
+
+    private static String repository(String image) {
+        int tag = image.lastIndexOf(':');
+        return tag > image.lastIndexOf('/') ? image.substring(0, tag) : image;
+    }
+
     @Test
     void composePublishesOnlyTheGatewayAndTheMonitoringUis() {
         Set<String> published = new TreeSet<>();

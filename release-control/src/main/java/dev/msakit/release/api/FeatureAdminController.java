@@ -132,8 +132,7 @@ public class FeatureAdminController {
     }
 
     private FeatureView view(FeatureSwitch feature, List<GatewayStatus> live) {
-        return new FeatureView(feature, gateways.countersOf(feature.getName(), live),
-                gateways.countersByGateway(feature.getName(), live));
+        return FeatureView.of(feature, gateways, live);
     }
 
     /** How the admin is named in histories and logs: the e-mail, else the subject. */

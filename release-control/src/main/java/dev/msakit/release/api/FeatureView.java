@@ -2,6 +2,8 @@ package dev.msakit.release.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.msakit.contracts.release.FeatureRoute.Mode;
+import dev.msakit.release.gateways.GatewayReports;
+import dev.msakit.release.gateways.GatewayReports.GatewayStatus;
 import dev.msakit.release.switches.FeatureSwitch;
 
 import java.time.Instant;
@@ -22,6 +24,12 @@ public final class FeatureView {
         this.feature = feature;
         this.counters = counters;
         this.countersByGateway = countersByGateway;
+    }
+
+    /** The switch with its counters over the given live gateways, summed and per gateway. */
+    public static FeatureView of(FeatureSwitch feature, GatewayReports gateways, List<GatewayStatus> live) {
+        return new FeatureView(feature, gateways.countersOf(feature.getName(), live),
+                gateways.countersByGateway(feature.getName(), live));
     }
 
     public String getName() {

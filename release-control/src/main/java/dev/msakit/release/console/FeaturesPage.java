@@ -91,11 +91,8 @@ public class FeaturesPage {
         if (invalid.hasErrors()) {
             return refused(name, "Not changed: " + describe(invalid), response, model, operator);
         }
-        model.addAttribute("current", view(current, gateways.live()));
-        model.addAttribute("change", change);
-        model.addAttribute("stale", current.getVersion() != change.getVersion());
-        model.addAttribute("objection", gate.objection(current, change.getMode()).orElse(null));
-        return page(model, operator, "review");
+        return reviewPage(current, change, current.getVersion() != change.getVersion(),
+                gate.objection(current, change.getMode()).orElse(null), model, operator);
     }
 
     @PostMapping("/features/{name}")
@@ -109,11 +106,7 @@ public class FeaturesPage {
         Optional<String> objection = gate.objection(current, change.getMode());
         if (objection.isPresent() && !change.isForce()) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("current", view(current, gateways.live()));
-            model.addAttribute("change", change);
-            model.addAttribute("stale", false);
-            model.addAttribute("objection", objection.get());
-            return page(model, operator, "review");
+            return reviewPage(current, change, false, objection.get(), model, operator);
         }
         try {
             FeatureSwitch changed = switches.change(name, new SwitchChange(change.getMode(), change.getPercent(),
@@ -133,7 +126,17 @@ public class FeaturesPage {
         }
     }
 
-    /** The features page again, answered 409 with why nothing changed. */
+    /** The review page: the switch now and after, whether the page was stale, the flip gate's objection. */
+    private String reviewPage(FeatureSwitch current, FeatureChangeForm change, boolean stale, String objection,
+                              Model model, Authentication operator) {
+        model.addAttribute("current", view(current, gateways.live()));
+        model.addAttribute("change", change);
+        model.addAttribute("stale", stale);
+        model.addAttribute("objection", objection);
+        return page(model, operator, "review");
+    }
+
+        /** The features page again, answered 409 with why nothing changed. */
     private String refused(String name, String why, HttpServletResponse response, Model model,
                            Authentication operator) {
         response.setStatus(HttpStatus.CONFLICT.value());
@@ -149,8 +152,7 @@ public class FeaturesPage {
     }
 
     private FeatureView view(FeatureSwitch feature, List<GatewayStatus> live) {
-        return new FeatureView(feature, gateways.countersOf(feature.getName(), live),
-                gateways.countersByGateway(feature.getName(), live));
+        return FeatureView.of(feature, gateways, live);
     }
 
     /** The switch with its counters, and each side's sync health (asked now: one cheap query per side). */

@@ -76,8 +76,7 @@ class DeploymentPolicyTest {
             String name = containerName(declared);
             JsonNode service = compose.path("services").path(name);
             assertThat(service.isObject()).as(name + " in docker-compose.yml").isTrue();
-            JsonNode workload = object("Deployment", name).isMissingNode() ? object("StatefulSet", name)
-                    : object("Deployment", name);
+            JsonNode workload = workload(name);
             assertThat(workload.isMissingNode()).as(name + " in k8s/").isFalse();
             assertThat(workload.path("spec").path("template").path("spec").path("containers").get(0)
                     .path("ports").toString()).as(name + "'s port in k8s/")
@@ -104,8 +103,7 @@ class DeploymentPolicyTest {
             if (!composeImage.startsWith("msa-kit/")) {
                 continue;
             }
-            JsonNode workload = object("Deployment", declared.module).isMissingNode()
-                    ? object("StatefulSet", declared.module) : object("Deployment", declared.module);
+            JsonNode workload = workload(declared.module);
             JsonNode pod = workload.path("spec").path("template").path("spec");
             JsonNode container = pod.path("containers").get(0);
             assertThat(repository(container.path("image").asText())).as(declared.module + "'s image in k8s/")
@@ -281,7 +279,13 @@ class DeploymentPolicyTest {
         return found;
     }
 
-    private JsonNode object(String kind, String name) {
+    /** The Deployment of that name, or the StatefulSet. */
+    private JsonNode workload(String name) {
+        JsonNode deployment = object("Deployment", name);
+        return deployment.isMissingNode() ? object("StatefulSet", name) : deployment;
+    }
+
+        private JsonNode object(String kind, String name) {
         return objects(kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText()))
                 .findFirst().orElse(MissingNode.getInstance());
     }

@@ -38,6 +38,7 @@ class CanaryIT {
 
     private static final String SERVICE = "product-service";
     private static final int CLIENTS = 4;
+    private static final int WARM_UP_READS = 3000;
 
     private Suite suite;
     private String api;
@@ -191,14 +192,13 @@ class CanaryIT {
     @Order(5)
     void aCleanCanaryIsPromotedWithoutAFailedRequest() throws Exception {
         SuiteProcess clean = instance("product-canary-2", "canary", "2.0.0-canary");
-        // This baseline has served four releases already; ./msa canary starts both fresh. Warm the new one alike,
-        // so the comparison is of versions, not of a cold JVM with a warm one.
-        for (int i = 0; i < 400; i++) {
-            Http.get(clean.url() + "/products/" + productId, null);
-        }
+        // This baseline has served four releases already; ./msa canary starts both fresh. A cold canary against it
+        // is judged on its JIT, not its version (CI saw p50 19.5 against 13.3 ms after 400 warm-up requests): warm
+        // it as hard as the baseline's history, and let the release's own warm-up keep the rest out of the verdict.
+        warm(clean);
         try (Load load = new Load()) {
             long startedAt = System.nanoTime();
-            start(clean, "[10, 50]", 3, "");
+            start(clean, "[10, 50]", 3, ",\"warmupSeconds\":6");
             // The operators' console shows the live release, its rows growing interval by interval.
             ConsoleSession console = ConsoleSession.logIn(suite.releaseControl.url(), Suite.ADMIN_EMAIL,
                     Suite.ADMIN_PASSWORD);
@@ -220,6 +220,7 @@ class CanaryIT {
             JsonNode verdict = awaitVerdict(Duration.ofSeconds(180));
             assertThat(verdict.path("status").asText()).as(verdict.path("reason").asText()).isEqualTo("PROMOTED");
             assertThat(verdict.path("intervals")).extracting(row -> row.path("decision").asText())
+                    .startsWith("warming up (not judged)", "warming up (not judged)")
                     .contains("advance to 50 %", "promote");
             assertThat(verdict.path("instances").path("canary").path("version").asText()).isEqualTo("2.0.0-canary");
             assertThat(verdict.path("instances").path("canary").path("role").asText()).isEqualTo("canary");
@@ -284,10 +285,7 @@ class CanaryIT {
         SuiteProcess second = suite.startAnother("zuul-gateway-canary", "zuul-gateway");
         // Both instances warmed alike before the release: two cold JVMs' p99 differ by their JIT's luck (CI once saw
         // 53 ms against 17 ms, past the guard rail, for the same version), which is not what this test is about.
-        for (int i = 0; i < 400; i++) {
-            Http.get(freshBaseline.url() + "/products/" + productId, null);
-            Http.get(freshCanary.url() + "/products/" + productId, null);
-        }
+        warm(freshBaseline, freshCanary);
         try (Load stays = new Load(); Load killed = new Load(second.url() + "/api")) {
             long startedAt = System.nanoTime();
             Http.Response started = Http.post(api + "/admin/canaries", admin, "{\"service\":\"" + SERVICE + "\","
@@ -323,6 +321,25 @@ class CanaryIT {
         // A relative reference (RFC 7231 §7.1.2) under the gateway's prefix, as every service answers.
         assertThat(started.location).isEqualTo("/api/admin/canaries/" + SERVICE);
         return started.json();
+    }
+
+    /**
+     * Concurrent reads straight at each instance, about as many as the JIT needs to compile a request's path with
+     * C2 (thousands of invocations), so that a fresh instance answers like one that has served for a while.
+     */
+    private void warm(SuiteProcess... instances) throws InterruptedException {
+        ExecutorService readers = Executors.newFixedThreadPool(CLIENTS);
+        for (SuiteProcess instance : instances) {
+            for (int client = 0; client < CLIENTS; client++) {
+                readers.submit(() -> {
+                    for (int i = 0; i < WARM_UP_READS / CLIENTS; i++) {
+                        Http.get(instance.url() + "/products/" + productId, null);
+                    }
+                });
+            }
+        }
+        readers.shutdown();
+        assertThat(readers.awaitTermination(90, TimeUnit.SECONDS)).as("warm-up reads done").isTrue();
     }
 
     private static String instanceId(SuiteProcess process) {

@@ -31,6 +31,10 @@ public class CanaryPlan {
     @Min(2)
     @Max(3600)
     private Integer intervalSeconds;
+    /** How long the canary serves its first step's share before any interval is judged (its JVM warming up). */
+    @Min(0)
+    @Max(3600)
+    private Integer warmupSeconds;
     @Min(1)
     @Max(100)
     private Integer maxInconclusiveIntervals;
@@ -88,6 +92,14 @@ public class CanaryPlan {
 
     public void setIntervalSeconds(Integer intervalSeconds) {
         this.intervalSeconds = intervalSeconds;
+    }
+
+    public Integer getWarmupSeconds() {
+        return warmupSeconds;
+    }
+
+    public void setWarmupSeconds(Integer warmupSeconds) {
+        this.warmupSeconds = warmupSeconds;
     }
 
     public Integer getMaxInconclusiveIntervals() {

@@ -17,6 +17,11 @@ public class CanaryProperties {
 
     private List<Integer> steps = List.of(5, 25, 50);
     private int intervalSeconds = 30;
+    /**
+     * Not judged until the canary has served this long: a fresh JVM answers slower until its JIT has compiled the
+     * hot paths, which is not the new version's fault (Spinnaker's "delay before analysis"). Guard rails still hold.
+     */
+    private int warmupSeconds = 0;
     private int maxInconclusiveIntervals = 6;
     private int maxMarginalIntervals = 3;
     /** How long the two instances may take to register. */
@@ -54,6 +59,14 @@ public class CanaryProperties {
 
     public void setIntervalSeconds(int intervalSeconds) {
         this.intervalSeconds = intervalSeconds;
+    }
+
+    public int getWarmupSeconds() {
+        return warmupSeconds;
+    }
+
+    public void setWarmupSeconds(int warmupSeconds) {
+        this.warmupSeconds = warmupSeconds;
     }
 
     public int getMaxInconclusiveIntervals() {

@@ -54,6 +54,8 @@ public final class CanaryRelease {
     private String canaryInstance;
     private List<Integer> steps;
     private long intervalMillis;
+    /** Intervals that begin within this long of the start are warm-up: guard rails only, nothing judged. */
+    private long warmupMillis;
     private long waitMillis;
     private int maxInconclusive;
     private int maxMarginal;
@@ -82,13 +84,14 @@ public final class CanaryRelease {
     }
 
     CanaryRelease(String service, String baselineInstance, String canaryInstance, List<Integer> steps,
-                  long intervalMillis, long waitMillis, int maxInconclusive, int maxMarginal,
+                  long intervalMillis, long warmupMillis, long waitMillis, int maxInconclusive, int maxMarginal,
                   JudgeSettings judgeSettings, String startedBy, long now) {
         this.service = service;
         this.baselineInstance = baselineInstance;
         this.canaryInstance = canaryInstance;
         this.steps = List.copyOf(steps);
         this.intervalMillis = intervalMillis;
+        this.warmupMillis = warmupMillis;
         this.waitMillis = waitMillis;
         this.maxInconclusive = maxInconclusive;
         this.maxMarginal = maxMarginal;
@@ -175,7 +178,8 @@ public final class CanaryRelease {
                     + share + " % starts again";
             intervalStartedAt = now;
         } else if (now - intervalStartedAt >= intervalMillis) {
-            rows.add(judgeInterval(now, measured));
+            rows.add(intervalStartedAt < runningSince + warmupMillis ? warmUpInterval(now, measured)
+                    : judgeInterval(now, measured));
         }
         return rows;
     }
@@ -190,6 +194,32 @@ public final class CanaryRelease {
         }
         end(Status.ROLLED_BACK, now, why);
         return true;
+    }
+
+    /**
+     * An interval of the warm-up: the canary's own guard rails hold (a broken build must not serve for the whole
+     * warm-up), the comparison waits. The step's judged data begins when the warm-up ends.
+     */
+    private Map<String, Object> warmUpInterval(long now, Measurements measured) {
+        Map<Role, RoleSample> seen = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            seen.put(role, measured.of(role, intervalStartedAt, now));
+        }
+        List<String> breaches = new CanaryJudge(judgeSettings).guardRails(seen.get(Role.CANARY));
+        guardRailStreak = breaches.isEmpty() ? 0 : guardRailStreak + 1;
+        String decision = breaches.isEmpty() ? "warming up (not judged)" : "warming up (guard rail)";
+        Map<String, Object> row = row(now, seen, null, decision);
+        row.put("guardRails", breaches);
+        intervalStartedAt = now;
+        stepStartedAt = now;
+        if (guardRailStreak >= 2) {
+            end(Status.ROLLED_BACK, now, "guard rail crossed in two intervals in a row while warming up: "
+                    + String.join("; ", breaches));
+        } else {
+            reason = decision + " at " + share + " % for the first " + warmupMillis / 1000 + " s"
+                    + (breaches.isEmpty() ? "" : ": " + String.join("; ", breaches));
+        }
+        return row;
     }
 
     private Map<String, Object> judgeInterval(long now, Measurements measured) {
@@ -355,6 +385,7 @@ public final class CanaryRelease {
         view.put("steps", steps);
         view.put("step", status == Status.WAITING ? 0 : stepIndex + 1);
         view.put("intervalSeconds", intervalMillis / 1000.0);
+        view.put("warmupSeconds", warmupMillis / 1000.0);
         view.put("reason", reason);
         view.put("startedBy", startedBy);
         view.put("startedAt", Instant.ofEpochMilli(startedAt).toString());

@@ -123,6 +123,7 @@ public class CanaryReleases {
         return new CanaryRelease(plan.getService(), plan.getBaselineInstance(), plan.getCanaryInstance(), steps,
                 1000L * (plan.getIntervalSeconds() != null ? plan.getIntervalSeconds()
                         : properties.getIntervalSeconds()),
+                1000L * (plan.getWarmupSeconds() != null ? plan.getWarmupSeconds() : properties.getWarmupSeconds()),
                 1000L * (plan.getWaitSeconds() != null ? plan.getWaitSeconds() : properties.getWaitSeconds()),
                 maxInconclusive, maxMarginal, settings, startedBy, now);
     }

@@ -164,6 +164,10 @@ class CanaryAdminApiTest {
         assertThat(missing.getBody()).contains("baselineInstance").contains("service");
         assertProblem(admin(HttpMethod.POST, "/admin/canaries", "{\"service\":\"order-service\","
                 + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\",\"steps\":[50,10]}"), HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> warmup = admin(HttpMethod.POST, "/admin/canaries", "{\"service\":\"order-service\","
+                + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\",\"warmupSeconds\":-5}");
+        assertProblem(warmup, HttpStatus.BAD_REQUEST);
+        assertThat(warmup.getBody()).contains("warmupSeconds");
         ResponseEntity<String> unknown = admin(HttpMethod.POST, "/admin/canaries", "{\"service\":\"nothing-here\","
                 + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\"}");
         assertProblem(unknown, HttpStatus.BAD_REQUEST);

@@ -28,7 +28,7 @@ class CanaryReleaseTest {
     private final RecordedTraffic traffic = new RecordedTraffic();
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private CanaryRelease release = new CanaryRelease("product-service", BASELINE, CANARY, List.of(10, 50),
-            INTERVAL, 60_000, 3, 3, new JudgeSettings(), "admin", now);
+            INTERVAL, 0, 60_000, 3, 3, new JudgeSettings(), "admin", now);
 
     private void traffic(Role role, int requests, double medianMs, double errorRate) {
         for (int i = 0; i < requests; i++) {
@@ -81,6 +81,40 @@ class CanaryReleaseTest {
         assertThat(release.getStatus()).isEqualTo(CanaryRelease.Status.PROMOTED);
         assertThat(rows()).extracting(r -> r.get("decision")).containsExactly("advance to 50 %", "promote");
         assertThat(release.getShare()).as("everyone on the canary").isEqualTo(100);
+    }
+
+    @Test
+    void aWarmingUpCanaryIsNotJudgedAndItsSlowStartDoesNotCountAfterwards() {
+        release = new CanaryRelease("product-service", BASELINE, CANARY, List.of(10, 50), INTERVAL, 2 * INTERVAL,
+                60_000, 3, 3, new JudgeSettings(), "admin", now);
+        tick(now, BOTH);
+        // A cold JVM: far slower than the baseline for two intervals, which alone would roll it back.
+        interval(200, 220, 0);
+        interval(200, 120, 0);
+        assertThat(release.getStatus()).isEqualTo(CanaryRelease.Status.RUNNING);
+        assertThat(release.getShare()).as("still the first step").isEqualTo(10);
+        assertThat(view().get("reason").toString()).startsWith("warming up");
+        interval(200, 20, 0);
+        interval(200, 20, 0);
+        assertThat(release.getStatus()).as(view().get("reason").toString()).isEqualTo(CanaryRelease.Status.PROMOTED);
+        assertThat(rows()).extracting(r -> r.get("decision")).containsExactly("warming up (not judged)",
+                "warming up (not judged)", "advance to 50 %", "promote");
+        assertThat(rows().get(0)).doesNotContainKey("classification");
+        assertThat(view().get("warmupSeconds")).isEqualTo(20.0);
+    }
+
+    @Test
+    void aBrokenCanaryIsRolledBackWhileStillWarmingUp() {
+        release = new CanaryRelease("product-service", BASELINE, CANARY, List.of(10, 50), INTERVAL, 10 * INTERVAL,
+                60_000, 3, 3, new JudgeSettings(), "admin", now);
+        tick(now, BOTH);
+        interval(200, 20, 0.5);
+        assertThat(release.getStatus()).isEqualTo(CanaryRelease.Status.RUNNING);
+        assertThat(rows().get(0).get("decision")).isEqualTo("warming up (guard rail)");
+        interval(200, 20, 0.5);
+        assertThat(release.getStatus()).isEqualTo(CanaryRelease.Status.ROLLED_BACK);
+        assertThat(view().get("reason").toString()).contains("while warming up").contains("error rate");
+        assertThat(release.getShare()).isZero();
     }
 
     @Test

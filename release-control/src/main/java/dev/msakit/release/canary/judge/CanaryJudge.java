@@ -190,7 +190,7 @@ public final class CanaryJudge {
         return new MetricResult(TAIL, false, Classification.PASS, text, numbers);
     }
 
-    List<String> guardRails(RoleSample interval) {
+    public List<String> guardRails(RoleSample interval) {
         List<String> breaches = new ArrayList<>();
         if (interval.getRequests() >= settings.getMinGuardRailRequests()
                 && interval.getErrorRate() > settings.getMaxErrorRate()) {

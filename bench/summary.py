@@ -128,8 +128,10 @@ def summarize(out):
                       "kill_to_evicted_s": num(facts.get("evicted_after_s")),
                       "failed_reads_during_kill": num(facts.get("kill_failed")),
                       "reads_during_kill": num(facts.get("kill_requests"))},
+        "mode": facts.get("mode", "full"),
         "migration": {"shadow_counters": facts.get("shadow_counters"),
-                      "console_page_ms": facts.get("console_page_ms")},
+                      "console_page_ms": facts.get("console_page_ms"),
+                      "sync_lag_ms_under_order_load": facts.get("sync_lag_ms")},
         "orders": {"pending_after_end_to_end_run": num(facts.get("orders_pending")),
                    "saturation_backlog_drained_after_s": num(facts.get("saga_drained_after_s"))},
     }
@@ -151,7 +153,7 @@ def cpu_of(groups, group, process):
 
 def print_table(s, facts):
     g = s["groups"]
-    print(f"msa-kit benchmark, {s['when']}, {s['machine']['cores']} cores, {s['machine']['jdk']}")
+    print(f"msa-kit benchmark ({s['mode']} run), {s['when']}, {s['machine']['cores']} cores, {s['machine']['jdk']}")
     st = s["settings"]
     print(f"{st['rounds']} rounds of {st['duration']} per measurement, alternating; {st['connections']} connections for "
           f"reads; tracing sampled at {st['trace_sampling']}; warm-up: {st['warmup_rule']}")
@@ -198,6 +200,9 @@ def print_table(s, facts):
         print(f"  {'shadow replays during the SHADOW runs':50} {s['migration']['shadow_counters']}")
     if s["migration"].get("console_page_ms"):
         print(f"  {'console features page (logged in)':50} {s['migration']['console_page_ms']} ms")
+    if s["migration"].get("sync_lag_ms_under_order_load"):
+        print(f"  {'sync lag new -> legacy (an edit, under order load)':50} "
+              f"{s['migration']['sync_lag_ms_under_order_load']} ms")
     if "orders-confirmed" in g:
         oc = g["orders-confirmed"]
         per_order = ", ".join(f"{p} {fmt(v)}" for p, v in sorted(oc["cpu_us_per_request"].items(),

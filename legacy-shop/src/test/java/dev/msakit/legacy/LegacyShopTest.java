@@ -312,6 +312,39 @@ class LegacyShopTest {
                 + TOKENS.member(12))).andExpect(status().isForbidden());
     }
 
+    /**
+     * Holding the catalog, the shop publishes the products release-control names as they are here (the endpoint every
+     * side serves); a repair from the new side is taken whatever the edit counts, its stock corrected, not set.
+     */
+    @Test
+    void repairsArePublishedOnRequestAndTakenFromTheNewSide() throws Exception {
+        long lamp = createProduct("Repair lamp", "20", 7);
+        String service = "Bearer " + TOKENS.service("release-control");
+        mvc.perform(post("/internal/reconciliation/catalog/repairs").header("Authorization", service)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"rows\":[{\"id\":\"" + lamp + "\","
+                                + "\"holderRow\":\"Repair lamp|20.00|7|true\",\"otherRow\":\"Lamp|20.00|9|true\"}]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.published").value(1));
+        assertThat(types(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(lamp))).endsWith("ProductRepair");
+        JsonNode repair = lastPayload(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(lamp));
+        assertThat(repair.path("stockCorrection").asInt()).isEqualTo(-2);
+        assertThat(repair.path("name").asText()).isEqualTo("Repair lamp");
+        mvc.perform(post("/internal/reconciliation/catalog/repairs").header("Authorization", service)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"rows\":[]}")).andExpect(status().isBadRequest());
+        mvc.perform(post("/internal/reconciliation/ordering/repairs").header("Authorization", service)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"rows\":[{\"id\":\"ab\"}]}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/internal/reconciliation/catalog/repairs").header("Authorization", "Bearer "
+                        + TOKENS.member(12)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"rows\":[{\"id\":\"" + lamp + "\"}]}")).andExpect(status().isForbidden());
+
+        // The other way: the new side holds the catalog and repairs this copy (a newer edit count here loses).
+        newSide.onChange(TestMessages.message(MigrationTopics.CATALOG_FROM_NEW, "ProductRepair", "" + lamp,
+                "{\"productId\":" + lamp + ",\"name\":\"Lamp\",\"price\":21.00,\"stock\":9,\"active\":true,"
+                        + "\"updatedAt\":\"2026-01-02T10:00:00Z\",\"editVersion\":0,\"stockCorrection\":2}"));
+        mvc.perform(get("/products/" + lamp)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Lamp")).andExpect(jsonPath("$.stock").value(9));
+    }
+
     private long createProduct(String name, String price, int stock) throws Exception {
         return read(mvc.perform(asAdmin(post("/products"))
                         .content("{\"name\":\"" + name + "\",\"price\":" + price + ",\"stock\":" + stock + "}"))

@@ -185,12 +185,22 @@ class MigrationIT {
         Http.Response refused = Http.put(api + "/admin/features/catalog", admin, "{\"mode\":\"NEW\"}");
         assertThat(refused.status).as(refused.body).isEqualTo(409);
         assertThat(refused.json().path("objection").asText()).contains("drift");
+        // Repaired from the side that holds the catalog (SHADOW: the shop answers and takes the writes): its row
+        // goes to the new side through the sync, and the next reconciliation finds the sides alike.
+        Http.Response repaired = Http.post(api + "/admin/reconciliations/catalog/repair", admin, "");
+        assertThat(repaired.status).as(repaired.body).isEqualTo(200);
+        assertThat(repaired.json().path("repair").path("from").asText()).isEqualTo("legacy-shop");
+        assertThat(repaired.json().path("repair").path("published").asInt()).isEqualTo(repaired.json()
+                .path("drift").asInt()).isPositive();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "Seeded difference".equals(
+                Http.get(suite.product1.url() + "/products/" + product, null).json().path("name").asText()));
+        assertThat(reconcile("catalog").path("drift").asInt()).isZero();
 
         // Writes are never replayed: the new side's copy changes only through the sync.
         Http.Response write = Http.put(api + "/products/" + product, admin,
                 "{\"name\":\"Written in shadow mode\",\"price\":3.00,\"stock\":4}");
         assertThat(write.header("X-Migration-Target")).isEqualTo("legacy");
-        // Synced to the new side, the edit ends the drift: the gate reconciles again and lets the flip through.
+        // Synced to the new side, the edit is there too: the gate reconciles again and lets the flip through.
         flip("catalog", "{\"mode\":\"NEW\"}");
         await().atMost(Duration.ofSeconds(20)).until(() -> "Written in shadow mode".equals(
                 Http.get(api + "/products/" + product, null).json().path("name").asText()));

@@ -47,6 +47,11 @@ public class ProductStore {
                 .findFirst();
     }
 
+    /** On sale or not, locked until the end of the transaction (a repair of the other side's copy). */
+    public Optional<Product> lockAny(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM product WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst();
+    }
+
     /** On sale or not. */
     public Optional<Product> byId(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM product WHERE id = ?", ROW, id).stream().findFirst();
@@ -95,6 +100,21 @@ public class ProductStore {
                 + " edited_by = 'new' WHERE product.edit_version < EXCLUDED.edit_version"
                 + " OR (product.edit_version = EXCLUDED.edit_version AND product.edited_by = 'legacy')",
                 id, name, description, price, stock, active, Timestamp.from(updatedAt), editVersion);
+    }
+
+    /**
+     * The new side's product whatever the edit counts (a repair: see ProductRepair): created with its stock if
+     * unknown here, otherwise every field taken and the stock corrected by what reconciliation saw.
+     */
+    public void repairFromNewSide(long id, String name, String description, BigDecimal price, int stock,
+                                  int stockCorrection, boolean active, Instant updatedAt, long editVersion) {
+        jdbc.update("INSERT INTO product (id, name, description, price, stock, active, updated_at, edit_version,"
+                + " edited_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new') ON CONFLICT (id) DO UPDATE SET"
+                + " name = EXCLUDED.name, description = EXCLUDED.description, price = EXCLUDED.price,"
+                + " stock = greatest(0, product.stock + ?), active = EXCLUDED.active,"
+                + " updated_at = EXCLUDED.updated_at, edit_version = EXCLUDED.edit_version, edited_by = 'new'",
+                id, name, description, price, stock, active, Timestamp.from(updatedAt), editVersion,
+                stockCorrection);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.msakit.legacy.sync;
 import dev.msakit.contracts.migration.CancelOrder;
 import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.contracts.migration.OrderSnapshot;
+import dev.msakit.contracts.migration.ProductRepair;
 import dev.msakit.contracts.migration.ProductSnapshot;
 import dev.msakit.contracts.migration.StockAdjusted;
 import dev.msakit.legacy.catalog.Product;
@@ -26,6 +27,13 @@ public class ChangeFeed {
         outbox.send(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(p.getId()), new ProductSnapshot(p.getId(),
                 p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
                 p.getEditVersion()));
+    }
+
+    /** The product as it is here, for the new side to take whatever its edit count (see ProductRepair). */
+    public void repair(Product p, int stockCorrection) {
+        outbox.send(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(p.getId()), new ProductRepair(p.getId(),
+                p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
+                p.getEditVersion(), stockCorrection));
     }
 
     public void stock(long productId, int delta) {

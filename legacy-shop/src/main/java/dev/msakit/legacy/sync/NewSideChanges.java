@@ -3,6 +3,7 @@ package dev.msakit.legacy.sync;
 import dev.msakit.contracts.migration.CancelOrder;
 import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.contracts.migration.OrderSnapshot;
+import dev.msakit.contracts.migration.ProductRepair;
 import dev.msakit.contracts.migration.ProductSnapshot;
 import dev.msakit.contracts.migration.StockAdjusted;
 import dev.msakit.legacy.catalog.ProductStore;
@@ -39,6 +40,12 @@ public class NewSideChanges {
                 .on(ProductSnapshot.class, (p, message) -> products.upsertFromNewSide(p.getProductId(), p.getName(),
                         p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
                         p.getEditVersion()))
+                .on(ProductRepair.class, (r, message) -> {
+                    products.repairFromNewSide(r.getProductId(), r.getName(), r.getDescription(), r.getPrice(),
+                            r.getStock(), r.getStockCorrection(), r.isActive(), r.getUpdatedAt(), r.getEditVersion());
+                    log.info("Product {} repaired from the new side (stock {}{})", r.getProductId(),
+                            r.getStockCorrection() >= 0 ? "+" : "", r.getStockCorrection());
+                })
                 .on(StockAdjusted.class, (s, message) -> {
                     int missing = products.applyDelta(s.getProductId(), s.getDelta());
                     if (missing > 0) {

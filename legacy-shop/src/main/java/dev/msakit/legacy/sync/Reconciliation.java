@@ -13,9 +13,9 @@ import java.util.List;
 public class Reconciliation {
 
     @Bean
-    public ReconciliationDataset catalogDataset() {
+    public ReconciliationDataset catalogDataset(CatalogRepairs repairs) {
         return new ReconciliationDataset(ReconciledDatasets.CATALOG, ReconciledDatasets.CATALOG_ROWS,
-                List.of(MigrationTopics.CATALOG_FROM_LEGACY));
+                List.of(MigrationTopics.CATALOG_FROM_LEGACY)).withRepairs(repairs::publish);
     }
 
     @Bean

@@ -28,6 +28,11 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     @Query("select p from Product p where p.id = :id and p.active = true")
     Optional<Product> lockOnSale(@Param("id") long id);
 
+    /** The product, on sale or not, locked until the end of the transaction (a repair of the other side's copy). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Product p where p.id = :id")
+    Optional<Product> lockAny(@Param("id") long id);
+
     /**
      * Every product, each share-locked until the end of the transaction (PostgreSQL's FOR SHARE): a sale in progress
      * is waited for and seen, a later one waits for the copy to commit, so no sale falls between a product's copy and

@@ -1,6 +1,7 @@
 package dev.msakit.product.migration;
 
 import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.ProductRepair;
 import dev.msakit.contracts.migration.ProductSnapshot;
 import dev.msakit.contracts.migration.StockAdjusted;
 import dev.msakit.platform.messaging.Outbox;
@@ -24,6 +25,13 @@ public class CatalogFeed {
         outbox.send(MigrationTopics.CATALOG_FROM_NEW, Long.toString(p.getId()), new ProductSnapshot(p.getId(),
                 p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
                 p.getEditVersion()));
+    }
+
+    /** The product as it is here, for the legacy shop to take whatever its edit count (see ProductRepair). */
+    public void repair(Product p, int stockCorrection) {
+        outbox.send(MigrationTopics.CATALOG_FROM_NEW, Long.toString(p.getId()), new ProductRepair(p.getId(),
+                p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
+                p.getEditVersion(), stockCorrection));
     }
 
     public void stock(long productId, int delta) {

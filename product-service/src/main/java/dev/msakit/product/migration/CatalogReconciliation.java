@@ -13,8 +13,8 @@ import java.util.List;
 public class CatalogReconciliation {
 
     @Bean
-    public ReconciliationDataset catalogDataset() {
+    public ReconciliationDataset catalogDataset(CatalogRepairs repairs) {
         return new ReconciliationDataset(ReconciledDatasets.CATALOG, ReconciledDatasets.CATALOG_ROWS,
-                List.of(MigrationTopics.CATALOG_FROM_NEW));
+                List.of(MigrationTopics.CATALOG_FROM_NEW)).withRepairs(repairs::publish);
     }
 }

@@ -1,6 +1,7 @@
 package dev.msakit.product.migration;
 
 import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.ProductRepair;
 import dev.msakit.contracts.migration.ProductSnapshot;
 import dev.msakit.contracts.migration.StockAdjusted;
 import dev.msakit.platform.messaging.IncomingMessages;
@@ -41,6 +42,7 @@ public class LegacyCatalogChanges {
         this.dispatch = MessageDispatch.builder()
                 .on(ProductSnapshot.class, (p, message) -> upsertNewer(p))
                 .on(StockAdjusted.class, (s, message) -> adjust(s))
+                .on(ProductRepair.class, (r, message) -> repair(r))
                 .build();
     }
 
@@ -63,6 +65,20 @@ public class LegacyCatalogChanges {
                 + " WHERE product.edit_version < EXCLUDED.edit_version",
                 p.getProductId(), p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), at, at,
                 p.getEditVersion());
+    }
+
+    /** The shop's product whatever the edit counts, its stock corrected by what reconciliation saw (ProductRepair). */
+    private void repair(ProductRepair r) {
+        Timestamp at = Timestamp.from(r.getUpdatedAt());
+        jdbc.update("INSERT INTO product (id, name, description, price, stock, active, created_at, updated_at,"
+                + " edit_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " name = EXCLUDED.name, description = EXCLUDED.description, price = EXCLUDED.price,"
+                + " stock = greatest(0, product.stock + ?), active = EXCLUDED.active,"
+                + " updated_at = EXCLUDED.updated_at, edit_version = EXCLUDED.edit_version",
+                r.getProductId(), r.getName(), r.getDescription(), r.getPrice(), r.getStock(), r.isActive(), at, at,
+                r.getEditVersion(), r.getStockCorrection());
+        log.info("Product {} repaired from the legacy shop (stock {}{})", r.getProductId(),
+                r.getStockCorrection() >= 0 ? "+" : "", r.getStockCorrection());
     }
 
     private void adjust(StockAdjusted s) {

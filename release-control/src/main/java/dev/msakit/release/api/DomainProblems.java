@@ -6,6 +6,7 @@ import dev.msakit.release.canary.InvalidPlanException;
 import dev.msakit.release.canary.NoReleaseException;
 import dev.msakit.release.canary.ReleaseConflictException;
 import dev.msakit.release.reconcile.FlipRefusedException;
+import dev.msakit.release.reconcile.RepairRefusedException;
 import dev.msakit.release.switches.InvalidChangeException;
 import dev.msakit.release.switches.StaleVersionException;
 import dev.msakit.release.switches.UnknownFeatureException;
@@ -41,8 +42,8 @@ public class DomainProblems {
         return Problems.response(HttpStatus.NOT_FOUND, e.getMessage(), request.getRequestURI());
     }
 
-    @ExceptionHandler(ReleaseConflictException.class)
-    public ResponseEntity<Problem> conflict(ReleaseConflictException e, HttpServletRequest request) {
+    @ExceptionHandler({ReleaseConflictException.class, RepairRefusedException.class})
+    public ResponseEntity<Problem> conflict(RuntimeException e, HttpServletRequest request) {
         return Problems.response(HttpStatus.CONFLICT, e.getMessage(), request.getRequestURI());
     }
 

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reconciliations of the migration's two sides, reached through the gateway at /api/admin/reconciliations (ADMIN);
- * {@code ./msa reconcile} drives it. A POST compares a feature's data set now and answers with what it found.
+ * {@code ./msa reconcile} drives it. A POST compares a feature's data set now and answers with what it found; a POST
+ * to /repair also repairs what drifts from the side that holds the feature.
  */
 @RestController
 @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
@@ -56,5 +57,15 @@ public class ReconciliationAdminController {
     @PostMapping("/{feature}")
     public Reconciliation run(@PathVariable String feature, @AuthenticationPrincipal Jwt admin) {
         return reconciler.run(feature, FeatureAdminController.who(admin));
+    }
+
+    /**
+     * Compares the feature now and has the side that holds it publish every drifted row to the other side (409 when
+     * no single side holds it, or the other side still has changes to publish). The answer is the reconciliation
+     * with its repair; the next one shows the sides alike once the rows are through (a second or so).
+     */
+    @PostMapping("/{feature}/repair")
+    public Reconciliation repair(@PathVariable String feature, @AuthenticationPrincipal Jwt admin) {
+        return reconciler.repair(feature, FeatureAdminController.who(admin));
     }
 }

@@ -55,8 +55,8 @@ public class FlipGate {
         return Optional.empty();
     }
 
-    /** Which side takes the feature's writes in a mode. */
-    private static String writer(Mode mode) {
+    /** Which side takes the feature's writes in a mode: new, legacy, or both. */
+    static String writer(Mode mode) {
         switch (mode) {
             case NEW:
                 return "new";

@@ -1,18 +1,21 @@
 package dev.msakit.release.reconcile;
 
 import dev.msakit.contracts.migration.SyncChecksums;
+import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.release.switches.FeatureSwitch;
 import dev.msakit.release.switches.FeatureSwitches;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -81,6 +84,57 @@ public class Reconciler {
     }
 
     private Reconciliation compare(FeatureSwitch route, Instant started, String requestedBy) {
+        return compared(route).report(started, clock.instant(), requestedBy, properties.getDriftListed());
+    }
+
+    /**
+     * Repairs the feature's drift from the side that holds it: a fresh reconciliation confirms which rows drift, and
+     * that side publishes them to the other as it has them (see ProductRepair); recorded as a reconciliation with
+     * its repair. Refused while both sides take writes (PERCENT: no side holds the feature), while the other side
+     * still has changes to publish (they could be what ends the difference), and for data sets the holder does not
+     * repair.
+     */
+    public Reconciliation repair(String feature, String requestedBy) {
+        FeatureSwitch route = switches.get(feature);
+        String writer = FlipGate.writer(route.getMode());
+        if (writer.equals("both")) {
+            throw new RepairRefusedException(feature, "both sides take its writes (" + route.getMode()
+                    + "): switch it to LEGACY or NEW first, so that one side's rows are the truth");
+        }
+        String holder = writer.equals("new") ? route.getNewService() : route.getLegacyService();
+        String other = writer.equals("new") ? route.getLegacyService() : route.getNewService();
+        double otherLag = sides.lag(other, feature).getOutboxLagSeconds();
+        if (otherLag > 0) {
+            throw new RepairRefusedException(feature, String.format(Locale.ROOT, "%s has changes of it still to"
+                    + " publish (%.1f s behind); repair once they are through", other, otherLag));
+        }
+        Instant started = clock.instant();
+        Compared compared = compared(route);
+        List<SyncRepair.Row> rows = new ArrayList<>();
+        boolean legacyHolds = holder.equals(route.getLegacyService());
+        compared.confirmed.values().forEach(row -> rows.add(new SyncRepair.Row(row.getId(),
+                legacyHolds ? row.getLegacy() : row.getNewSide(), legacyHolds ? row.getNewSide() : row.getLegacy())));
+        SyncRepair.Result result = new SyncRepair.Result(0, List.of());
+        if (!rows.isEmpty()) {
+            try {
+                result = sides.repair(holder, feature, new SyncRepair(rows));
+            } catch (HttpClientErrorException.Conflict notHere) {
+                throw new RepairRefusedException(feature, holder + " does not repair it: "
+                        + notHere.getResponseBodyAsString());
+            }
+        }
+        Reconciliation saved = store.save(compared.report(started, clock.instant(), requestedBy,
+                properties.getDriftListed()).withRepair(new Reconciliation.Repair(holder, result.getPublished(),
+                result.getNotPublished())));
+        driftGauge(feature).set(saved.getDrift());
+        log.info("Reconciliation #{} of {} ({}): {} row(s) of drift, {} published again by {} to {}{}", saved.getId(),
+                feature, requestedBy, saved.getDrift(), result.getPublished(), holder, other,
+                result.getNotPublished().isEmpty() ? "" : "; not published: " + result.getNotPublished());
+        return saved;
+    }
+
+    /** Both sides' checksums, the buckets that differ, and their rows that differ twice alike (drift). */
+    private Compared compared(FeatureSwitch route) {
         String feature = route.getName();
         SyncChecksums legacy = sides.checksums(route.getLegacyService(), feature);
         SyncChecksums fresh = sides.checksums(route.getNewService(), feature);
@@ -104,11 +158,37 @@ public class Reconciler {
                 }
             });
         }
-        List<Reconciliation.DriftedRow> listed = confirmed.values().stream().limit(properties.getDriftListed())
-                .collect(Collectors.toList());
-        return new Reconciliation(0, feature, started, clock.instant(), requestedBy, legacy.getRows(),
-                fresh.getRows(), all.size(), differing.size(), confirmed.size(), first.size() - confirmed.size(),
-                legacy.getOutboxLagSeconds(), fresh.getOutboxLagSeconds(), listed, null);
+        return new Compared(feature, legacy, fresh, all.size(), differing.size(), first.size(), confirmed);
+    }
+
+    /** What one comparison found, before it is recorded. */
+    private static final class Compared {
+        final String feature;
+        final SyncChecksums legacy;
+        final SyncChecksums fresh;
+        final int buckets;
+        final int differingBuckets;
+        final int differingAtFirst;
+        /** The drifted rows by bucket/id. */
+        final Map<String, Reconciliation.DriftedRow> confirmed;
+
+        Compared(String feature, SyncChecksums legacy, SyncChecksums fresh, int buckets, int differingBuckets,
+                 int differingAtFirst, Map<String, Reconciliation.DriftedRow> confirmed) {
+            this.feature = feature;
+            this.legacy = legacy;
+            this.fresh = fresh;
+            this.buckets = buckets;
+            this.differingBuckets = differingBuckets;
+            this.differingAtFirst = differingAtFirst;
+            this.confirmed = confirmed;
+        }
+
+        Reconciliation report(Instant started, Instant finished, String requestedBy, int listed) {
+            return new Reconciliation(0, feature, started, finished, requestedBy, legacy.getRows(), fresh.getRows(),
+                    buckets, differingBuckets, confirmed.size(), differingAtFirst - confirmed.size(),
+                    legacy.getOutboxLagSeconds(), fresh.getOutboxLagSeconds(),
+                    confirmed.values().stream().limit(listed).collect(Collectors.toList()), null);
+        }
     }
 
     /** The rows of these buckets that are not the same on both sides, by id. */

@@ -11,7 +11,7 @@ import java.util.List;
  * order: ./msa reconcile reads the counts in one line).
  */
 @JsonPropertyOrder({"id", "feature", "startedAt", "finishedAt", "requestedBy", "legacyRows", "newRows", "buckets",
-        "differingBuckets", "drift", "inFlight", "legacyLagSeconds", "newLagSeconds", "error", "drifted"})
+        "differingBuckets", "drift", "inFlight", "legacyLagSeconds", "newLagSeconds", "error", "repair", "drifted"})
 public class Reconciliation {
 
     private final long id;
@@ -29,6 +29,7 @@ public class Reconciliation {
     private final Double newLagSeconds;
     private final List<DriftedRow> drifted;
     private final String error;
+    private final Repair repair;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public Reconciliation(long id, String feature, Instant startedAt, Instant finishedAt, String requestedBy,
@@ -49,6 +50,31 @@ public class Reconciliation {
         this.newLagSeconds = newLagSeconds;
         this.drifted = List.copyOf(drifted);
         this.error = error;
+        this.repair = null;
+    }
+
+    private Reconciliation(Reconciliation compared, Repair repair) {
+        this.id = compared.id;
+        this.feature = compared.feature;
+        this.startedAt = compared.startedAt;
+        this.finishedAt = compared.finishedAt;
+        this.requestedBy = compared.requestedBy;
+        this.legacyRows = compared.legacyRows;
+        this.newRows = compared.newRows;
+        this.buckets = compared.buckets;
+        this.differingBuckets = compared.differingBuckets;
+        this.drift = compared.drift;
+        this.inFlight = compared.inFlight;
+        this.legacyLagSeconds = compared.legacyLagSeconds;
+        this.newLagSeconds = compared.newLagSeconds;
+        this.drifted = compared.drifted;
+        this.error = compared.error;
+        this.repair = repair;
+    }
+
+    /** This reconciliation with the repair that followed it. */
+    public Reconciliation withRepair(Repair done) {
+        return new Reconciliation(this, done);
     }
 
     /** A failed reconciliation (a side unreachable): says nothing about drift. */
@@ -117,6 +143,54 @@ public class Reconciliation {
 
     public String getError() {
         return error;
+    }
+
+    /** The repair asked for with it, or null. */
+    public Repair getRepair() {
+        return repair;
+    }
+
+    /**
+     * A repair: the side that holds the feature published its drifted rows to the other side, which applies them
+     * like any change from there (a later reconciliation shows the result once they are through).
+     */
+    public static class Repair {
+        private String from;
+        private int published;
+        private List<String> notPublished;
+
+        public Repair() {
+        }
+
+        public Repair(String from, int published, List<String> notPublished) {
+            this.from = from;
+            this.published = published;
+            this.notPublished = List.copyOf(notPublished);
+        }
+
+        public String getFrom() {
+            return from;
+        }
+
+        public void setFrom(String from) {
+            this.from = from;
+        }
+
+        public int getPublished() {
+            return published;
+        }
+
+        public void setPublished(int published) {
+            this.published = published;
+        }
+
+        public List<String> getNotPublished() {
+            return notPublished;
+        }
+
+        public void setNotPublished(List<String> notPublished) {
+            this.notPublished = notPublished;
+        }
     }
 
     /** One row that drifted: its id and each side's canonical row (null where that side lacks it). */

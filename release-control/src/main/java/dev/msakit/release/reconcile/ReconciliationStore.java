@@ -31,11 +31,12 @@ public class ReconciliationStore {
     public Reconciliation save(Reconciliation r) {
         long id = jdbc.queryForObject("INSERT INTO reconciliation (feature, started_at, finished_at, requested_by,"
                 + " legacy_rows, new_rows, buckets, differing_buckets, drift, in_flight, legacy_lag_seconds,"
-                + " new_lag_seconds, drifted, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                + " new_lag_seconds, drifted, error, repair) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " RETURNING id",
                 Long.class, r.getFeature(), Timestamp.from(r.getStartedAt()), Timestamp.from(r.getFinishedAt()),
                 r.getRequestedBy(), r.getLegacyRows(), r.getNewRows(), r.getBuckets(), r.getDifferingBuckets(),
                 r.getDrift(), r.getInFlight(), r.getLegacyLagSeconds(), r.getNewLagSeconds(), write(r.getDrifted()),
-                r.getError());
+                r.getError(), r.getRepair() == null ? null : write(r.getRepair()));
         return latest(r.getFeature()).filter(saved -> saved.getId() == id).orElseThrow();
     }
 
@@ -52,22 +53,26 @@ public class ReconciliationStore {
 
     private Reconciliation read(ResultSet rs, int n) throws SQLException {
         List<Reconciliation.DriftedRow> drifted;
+        Reconciliation.Repair repair;
         try {
             drifted = json.readValue(rs.getString("drifted"), ROWS);
+            String repaired = rs.getString("repair");
+            repair = repaired == null ? null : json.readValue(repaired, Reconciliation.Repair.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable drifted rows of reconciliation " + rs.getLong("id"), e);
+            throw new IllegalStateException("unreadable reconciliation " + rs.getLong("id"), e);
         }
-        return new Reconciliation(rs.getLong("id"), rs.getString("feature"),
+        Reconciliation read = new Reconciliation(rs.getLong("id"), rs.getString("feature"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
                 rs.getString("requested_by"), rs.getObject("legacy_rows", Long.class),
                 rs.getObject("new_rows", Long.class), rs.getInt("buckets"), rs.getInt("differing_buckets"),
                 rs.getInt("drift"), rs.getInt("in_flight"), rs.getObject("legacy_lag_seconds", Double.class),
                 rs.getObject("new_lag_seconds", Double.class), drifted, rs.getString("error"));
+        return repair == null ? read : read.withRepair(repair);
     }
 
-    private String write(List<Reconciliation.DriftedRow> drifted) {
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(drifted);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

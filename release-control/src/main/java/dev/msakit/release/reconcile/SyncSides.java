@@ -2,6 +2,7 @@ package dev.msakit.release.reconcile;
 
 import dev.msakit.contracts.migration.SyncChecksums;
 import dev.msakit.contracts.migration.SyncLag;
+import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.platform.client.RenewingServiceToken;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -46,11 +47,30 @@ public class SyncSides {
         }
     }
 
-        public List<SyncChecksums.Row> rows(String service, String dataset, String bucket) {
+    public List<SyncChecksums.Row> rows(String service, String dataset, String bucket) {
         SyncChecksums.Row[] rows = get(UriComponentsBuilder.fromUriString("http://" + service
                 + "/internal/reconciliation/{dataset}/rows").queryParam("bucket", bucket).buildAndExpand(dataset)
                 .encode().toUri(), SyncChecksums.Row[].class);
         return rows == null ? List.of() : Arrays.asList(rows);
+    }
+
+    /** Asks the side to publish these rows to the other side as it has them (see SyncRepair). */
+    public SyncRepair.Result repair(String service, String dataset, SyncRepair rows) {
+        URI uri = UriComponentsBuilder.fromUriString("http://" + service + "/internal/reconciliation/{dataset}/repairs")
+                .buildAndExpand(dataset).toUri();
+        try {
+            return post(uri, rows);
+        } catch (HttpClientErrorException.Unauthorized refused) {
+            token.forget();
+            return post(uri, rows);
+        }
+    }
+
+    private SyncRepair.Result post(URI uri, SyncRepair rows) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token.token());
+        return loadBalanced.exchange(uri, HttpMethod.POST, new HttpEntity<>(rows, headers), SyncRepair.Result.class)
+                .getBody();
     }
 
     private <T> T get(URI uri, Class<T> type) {

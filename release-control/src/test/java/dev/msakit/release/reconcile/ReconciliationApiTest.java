@@ -2,6 +2,7 @@ package dev.msakit.release.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
 
 import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
 import static dev.msakit.release.reconcile.SyncSidesStub.rows;
@@ -147,6 +150,58 @@ class ReconciliationApiTest {
             SIDES.lagEndpoint(true);
             SIDES.lag(0, 0);
         }
+    }
+
+    @Test
+    void aRepairHasTheSideThatHoldsTheFeaturePublishItsDriftedRowsWithBothSidesRows() throws Exception {
+        SIDES.set("catalog", rows("1", "Pen|1.10|7|true", "2", "Cup|3.00|4|true", "3", "Mug|2.00|5|true"),
+                rows("1", "Pen|1.10|9|true", "2", "Cup|3.00|4|true"));
+        assertThat(put("catalog", "{\"mode\":\"LEGACY\"}", true).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> done = admin(HttpMethod.POST, "/admin/reconciliations/catalog/repair", null);
+
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode report = json.readTree(done.getBody());
+        assertThat(report.path("drift").asInt()).isEqualTo(2);
+        assertThat(report.path("repair").path("from").asText()).isEqualTo("legacy-shop");
+        assertThat(report.path("repair").path("published").asInt()).isEqualTo(2);
+        assertThat(SIDES.repairsAskedOf(false)).as("the new side does not hold the catalog").isEmpty();
+        assertThat(SIDES.repairsAskedOf(true)).hasSize(1);
+        List<SyncRepair.Row> asked = SIDES.repairsAskedOf(true).get(0).getRows();
+        assertThat(asked).extracting(SyncRepair.Row::getId).containsExactly("1", "3");
+        assertThat(asked.get(0).getHolderRow()).isEqualTo("Pen|1.10|7|true");
+        assertThat(asked.get(0).getOtherRow()).isEqualTo("Pen|1.10|9|true");
+        assertThat(asked.get(1).getOtherRow()).as("the new side lacks Mug").isNull();
+        // Recorded: the latest reconciliation of the catalog is this one, with its repair.
+        JsonNode latest = json.readTree(admin(HttpMethod.GET, "/admin/reconciliations/catalog", null).getBody());
+        assertThat(latest.path("repair").path("published").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRepairIsRefusedWhileBothSidesTakeWritesOrTheOtherSideLagsAndForOrdering() throws Exception {
+        SIDES.set("catalog", rows("1", "Pen|1.10|7|true"), rows("1", "Pen|1.10|9|true"));
+        SIDES.set("ordering", rows("ab12", "CONFIRMED|1x2"), rows("ab12", "CANCELLED|1x2"));
+        assertThat(put("catalog", "{\"mode\":\"PERCENT\",\"percent\":50}", true).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> percent = admin(HttpMethod.POST, "/admin/reconciliations/catalog/repair", null);
+        assertThat(percent.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(percent.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(json.readTree(percent.getBody()).path("detail").asText()).contains("both sides take its writes");
+
+        assertThat(put("catalog", "{\"mode\":\"NEW\"}", true).getStatusCode()).isEqualTo(HttpStatus.OK);
+        SIDES.lag(3.0, 0);
+        ResponseEntity<String> lagging = admin(HttpMethod.POST, "/admin/reconciliations/catalog/repair", null);
+        assertThat(lagging.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json.readTree(lagging.getBody()).path("detail").asText()).contains("legacy-shop")
+                .contains("3.0 s behind");
+        SIDES.lag(0, 0);
+
+        ResponseEntity<String> ordering = admin(HttpMethod.POST, "/admin/reconciliations/ordering/repair", null);
+        assertThat(ordering.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json.readTree(ordering.getBody()).path("detail").asText()).contains("not repaired from here");
+        assertThat(SIDES.repairsAskedOf(true)).isEmpty();
+        assertThat(call(HttpMethod.POST, "/admin/reconciliations/catalog/repair", TOKENS.member(3)).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.msakit.contracts.migration.SyncChecksums;
 import dev.msakit.contracts.migration.SyncLag;
+import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -94,14 +96,22 @@ public final class SyncSidesStub {
     public void reset() {
         legacy.rows.clear();
         fresh.rows.clear();
+        legacy.repairs.clear();
+        fresh.repairs.clear();
         lag(0, 0);
         onRowsRead = () -> { };
         lagEndpoint = true;
         parkedDeadLetters(0, 0);
     }
 
+    /** The repairs the side that holds the feature was asked for, oldest first. */
+    public List<SyncRepair> repairsAskedOf(boolean legacySide) {
+        return (legacySide ? legacy : fresh).repairs;
+    }
+
     private final class Side {
         final Map<String, Map<String, String>> rows = new ConcurrentHashMap<>();
+        final List<SyncRepair> repairs = new CopyOnWriteArrayList<>();
         volatile double lag;
         volatile long parked;
         HttpServer server;
@@ -129,6 +139,16 @@ public final class SyncSidesStub {
             Map<String, List<Map.Entry<String, String>>> buckets = set.entrySet().stream()
                     .collect(Collectors.groupingBy(e -> e.getKey().substring(0, 1), TreeMap::new,
                             Collectors.toList()));
+            if (path.length == 5 && "repairs".equals(path[4]) && "POST".equals(exchange.getRequestMethod())) {
+                repairs.add(json.readValue(exchange.getRequestBody(), SyncRepair.class));
+                if (!"catalog".equals(path[3])) {
+                    answer(exchange, 409, Map.of("status", 409, "detail", "The " + path[3]
+                            + " data set is not repaired from here"));
+                    return;
+                }
+                answer(exchange, new SyncRepair.Result(repairs.get(repairs.size() - 1).getRows().size(), List.of()));
+                return;
+            }
             if (path.length == 5 && "lag".equals(path[4]) && lagEndpoint) {
                 answer(exchange, new SyncLag(path[3], lag, parked));
                 return;

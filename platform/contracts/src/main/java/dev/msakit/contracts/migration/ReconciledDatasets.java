@@ -14,6 +14,35 @@ public final class ReconciledDatasets {
     public static final String CATALOG_ROWS = "SELECT (id / 1000)::text AS bucket, id::text AS id,"
             + " concat_ws('|', name, price::text, stock::text, active::text) AS row FROM product";
 
+    /**
+     * The stock in a catalog row ({@link #CATALOG_ROWS}: name|price|stock|active, read from the right since a name
+     * may hold '|'); 0 for no row.
+     */
+    public static int catalogStock(String row) {
+        if (row == null) {
+            return 0;
+        }
+        String[] columns = row.split("\\|", -1);
+        if (columns.length < 4) {
+            throw new IllegalArgumentException("not a catalog row: " + row);
+        }
+        return Integer.parseInt(columns[columns.length - 2]);
+    }
+
+    /** What to add to the other side's stock of a catalog row to end its drift (see ProductRepair). */
+    public static int catalogStockCorrection(SyncRepair.Row row) {
+        return catalogStock(row.getHolderRow()) - catalogStock(row.getOtherRow());
+    }
+
+    /** A catalog row's product id, or -1 when the id is not one. */
+    public static long productId(SyncRepair.Row row) {
+        try {
+            return Long.parseLong(row.getId());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Orders: buckets by the first two hex digits of the id; status, and the lines as product x quantity. */
     public static final String ORDERING_ROWS = "SELECT substr(o.id, 1, 2) AS bucket, o.id AS id,"
             + " concat_ws('|', o.status, (SELECT string_agg(l.product_id || 'x' || l.quantity, ','"

@@ -3,16 +3,20 @@ package dev.msakit.platform.messaging;
 import dev.msakit.contracts.Roles;
 import dev.msakit.contracts.migration.SyncChecksums;
 import dev.msakit.contracts.migration.SyncLag;
+import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.platform.problem.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import javax.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,6 +71,20 @@ public class ReconciliationController {
                 + " ORDER BY id", (rs, n) -> new SyncChecksums.Row(rs.getString("id"), rs.getString("row")), bucket);
     }
 
+    /**
+     * Publishes the rows asked for to the other side as this side has them (release-control asks the side that holds
+     * the feature, for the rows a reconciliation confirmed as drift), each under its row's lock.
+     */
+    @PostMapping("/repairs")
+    @Transactional
+    public SyncRepair.Result repair(@PathVariable String dataset, @Valid @RequestBody SyncRepair repair) {
+        ReconciliationDataset set = dataset(dataset);
+        if (set.getRepairs() == null) {
+            throw ApiException.conflict("The " + set.getName() + " data set is not repaired from here");
+        }
+        return set.getRepairs().apply(repair);
+    }
+
     private double outboxLagSeconds(ReconciliationDataset set) {
         Double lag = jdbc.queryForObject("SELECT coalesce(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
                 + " FROM outbox_message WHERE published_at IS NULL AND topic = ANY (?)", Double.class,
@@ -74,7 +92,7 @@ public class ReconciliationController {
         return lag == null ? 0 : lag;
     }
 
-        private ReconciliationDataset dataset(String name) {
+    private ReconciliationDataset dataset(String name) {
         ReconciliationDataset set = datasets.get(name);
         if (set == null) {
             throw ApiException.notFound("No data set " + name + " here (" + datasets.keySet() + ")");

@@ -1,7 +1,7 @@
 package dev.msakit.admin;
 
 import de.codecentric.boot.admin.server.config.AdminServerProperties;
-import dev.msakit.platform.security.OperatorLogin;
+import dev.msakit.platform.web.security.OperatorLogin;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

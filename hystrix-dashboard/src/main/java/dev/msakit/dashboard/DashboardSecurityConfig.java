@@ -1,6 +1,6 @@
 package dev.msakit.dashboard;
 
-import dev.msakit.platform.security.OperatorLogin;
+import dev.msakit.platform.web.security.OperatorLogin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

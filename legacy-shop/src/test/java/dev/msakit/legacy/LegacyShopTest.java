@@ -286,6 +286,38 @@ class LegacyShopTest {
         assertThat(types(MigrationTopics.ORDERS_FROM_LEGACY, orderId)).containsExactly("CancelOrder");
     }
 
+    /** Ordering repairs: the shop publishes the orders it holds; order-service's repair mends a copy at any version. */
+    @Test
+    void orderRepairsArePublishedForOrdersHeldHereAndTakenIntoCopies() throws Exception {
+        long cup = createProduct("Repair cup", "2", 5);
+        String ours = read(mvc.perform(asMember(14, post("/orders"))
+                        .content("{\"items\":[{\"productId\":" + cup + ",\"quantity\":1}]}"))
+                .andExpect(status().isCreated()).andReturn()).path("id").asText();
+        String copy = UUID.randomUUID().toString();
+        String copyJson = "{\"orderId\":\"" + copy + "\",\"memberId\":14,\"status\":\"%s\",\"total\":2.20,"
+                + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":3,\"lines\":[{\"productId\":41,"
+                + "\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2}]}";
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", copy,
+                String.format(copyJson, "CONFIRMED")));
+
+        mvc.perform(post("/internal/reconciliation/ordering/repairs").header("Authorization", "Bearer "
+                        + TOKENS.service("release-control")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"rows\":[{\"id\":\"" + ours + "\"},{\"id\":\"" + copy + "\"}]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.published[0]").value(ours))
+                .andExpect(jsonPath("$.notPublished[0]").value(org.hamcrest.Matchers.containsString("a copy here")));
+        assertThat(types(MigrationTopics.ORDERS_FROM_LEGACY, ours)).endsWith("OrderRepair");
+
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", copy,
+                String.format(copyJson, "CANCELLED")));
+        mvc.perform(asMember(14, get("/orders/" + copy))).andExpect(jsonPath("$.status").value("CONFIRMED"));
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderRepair", copy,
+                String.format(copyJson, "CANCELLED")));
+        mvc.perform(asMember(14, get("/orders/" + copy))).andExpect(jsonPath("$.status").value("CANCELLED"));
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderRepair", ours,
+                String.format(copyJson.replace(copy, ours), "CANCELLED")));
+        mvc.perform(asMember(14, get("/orders/" + ours))).andExpect(jsonPath("$.status").value("CONFIRMED"));
+    }
+
     /** The same canonical rows as product-service and order-service write (their tests assert the same text). */
     @Test
     void reconciliationReadsTheCatalogAndTheOrdersInCanonicalRows() throws Exception {
@@ -323,7 +355,7 @@ class LegacyShopTest {
         mvc.perform(post("/internal/reconciliation/catalog/repairs").header("Authorization", service)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"rows\":[{\"id\":\"" + lamp + "\","
                                 + "\"holderRow\":\"Repair lamp|20.00|7|true\",\"otherRow\":\"Lamp|20.00|9|true\"}]}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.published").value(1));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.published[0]").value(Long.toString(lamp)));
         assertThat(types(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(lamp))).endsWith("ProductRepair");
         JsonNode repair = lastPayload(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(lamp));
         assertThat(repair.path("stockCorrection").asInt()).isEqualTo(-2);
@@ -332,7 +364,10 @@ class LegacyShopTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"rows\":[]}")).andExpect(status().isBadRequest());
         mvc.perform(post("/internal/reconciliation/ordering/repairs").header("Authorization", service)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"rows\":[{\"id\":\"ab\"}]}"))
-                .andExpect(status().isConflict());
+                .andExpect(status().isOk()).andExpect(jsonPath("$.notPublished[0]").value("ab: not here"));
+        mvc.perform(post("/internal/reconciliation/nothing/repairs").header("Authorization", service)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"rows\":[{\"id\":\"ab\"}]}"))
+                .andExpect(status().isNotFound());
         mvc.perform(post("/internal/reconciliation/catalog/repairs").header("Authorization", "Bearer "
                         + TOKENS.member(12)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"rows\":[{\"id\":\"" + lamp + "\"}]}")).andExpect(status().isForbidden());

@@ -102,7 +102,7 @@ class MigrationIT {
 
     @Test
     @Order(2)
-    void ordersStayVisibleToTheirMemberWhicheverSideServesAndStockFollowsOnBothSides() {
+    void ordersStayVisibleToTheirMemberWhicheverSideServesAndStockFollowsOnBothSides() throws Exception {
         String member = scenario.newMemberToken();
         long product = scenario.newProduct(admin, 10);
 
@@ -140,6 +140,22 @@ class MigrationIT {
         JsonNode reconciled = reconcile("ordering");
         assertThat(reconciled.path("drift").asInt()).as(reconciled.toString()).isZero();
         assertThat(reconciled.path("newRows").asLong()).isGreaterThanOrEqualTo(2);
+
+        // The shop's copy of order-service's order changed behind its back: drift, repaired by the holder.
+        try (Connection legacyDb = suite.database.connect("legacy-shop", "legacy-shop");
+             PreparedStatement update = legacyDb.prepareStatement(
+                     "UPDATE orders SET status = 'CANCELLED' WHERE id = ?")) {
+            update.setString(1, newOrder);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        Http.Response repaired = Http.post(api + "/admin/reconciliations/ordering/repair", admin, "");
+        assertThat(repaired.status).as(repaired.body).isEqualTo(200);
+        assertThat(repaired.json().path("drifted").findValuesAsText("id")).contains(newOrder);
+        assertThat(repaired.json().path("repair").path("published").asInt()).isEqualTo(repaired.json()
+                .path("drift").asInt());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED".equals(
+                Http.get(suite.legacy.url() + "/orders/" + newOrder, member).json().path("status").asText()));
+        assertThat(reconcile("ordering").path("drift").asInt()).isZero();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.msakit.legacy.ordering;
 
 import dev.msakit.contracts.OrderRequests;
+import dev.msakit.contracts.migration.OrderRepair;
 import dev.msakit.contracts.migration.OrderSnapshot;
+import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.legacy.catalog.Product;
 import dev.msakit.legacy.catalog.ProductStore;
 import dev.msakit.legacy.ordering.OrderStore.HeldOrder;
@@ -190,6 +192,36 @@ public class OrderDesk {
             snapshot.setRequestFingerprint(null);
         }
         orders.save(new HeldOrder(snapshot, OrderStore.NEW));
+    }
+
+    /** order-service's order whatever our copy's version (a repair); an order held here stays (both claim it). */
+    @Transactional
+    public void repairFromNewSide(OrderSnapshot snapshot) {
+        Optional<HeldOrder> current = orders.lock(snapshot.getOrderId());
+        if (current.isPresent() && current.get().heldHere()) {
+            log.warn("Order {} is held here and by order-service: its repair is not taken", snapshot.getOrderId());
+            return;
+        }
+        orders.save(new HeldOrder(snapshot, OrderStore.NEW));
+    }
+
+    /**
+     * Our orders among these, each locked and published as it is for order-service's copy to take (a repair); the
+     * others are order-service's to repair.
+     */
+    @Transactional
+    public SyncRepair.Result publishRepairs(SyncRepair repair) {
+        return repair.each(row -> {
+            Optional<HeldOrder> held = orders.lock(row.getId());
+            if (held.isEmpty()) {
+                return "not here";
+            }
+            if (!held.get().heldHere()) {
+                return "a copy here: order-service holds it";
+            }
+            feed.order(OrderRepair.of(held.get().order()));
+            return null;
+        });
     }
 
     /** Our order of a request order-service also took: its stock comes back here and, as deltas, there. */

@@ -2,6 +2,7 @@ package dev.msakit.legacy.sync;
 
 import dev.msakit.contracts.migration.CancelOrder;
 import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.OrderRepair;
 import dev.msakit.contracts.migration.OrderSnapshot;
 import dev.msakit.contracts.migration.ProductRepair;
 import dev.msakit.contracts.migration.ProductSnapshot;
@@ -55,6 +56,7 @@ public class NewSideChanges {
                     }
                 })
                 .on(OrderSnapshot.class, (o, message) -> orders.applyFromNewSide(o))
+                .on(OrderRepair.class, (o, message) -> orders.repairFromNewSide(o))
                 .on(CancelOrder.class, (c, message) -> orders.cancelForNewSide(c.getOrderId(), c.getMemberId()))
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.msakit.legacy.sync;
 
 import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.contracts.migration.ReconciledDatasets;
+import dev.msakit.legacy.ordering.OrderDesk;
 import dev.msakit.platform.messaging.ReconciliationDataset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,8 @@ public class Reconciliation {
     }
 
     @Bean
-    public ReconciliationDataset orderingDataset() {
+    public ReconciliationDataset orderingDataset(OrderDesk orders) {
         return new ReconciliationDataset(ReconciledDatasets.ORDERING, ReconciledDatasets.ORDERING_ROWS,
-                List.of(MigrationTopics.ORDERS_FROM_LEGACY));
+                List.of(MigrationTopics.ORDERS_FROM_LEGACY)).withRepairs(orders::publishRepairs);
     }
 }

@@ -186,6 +186,15 @@ public class PurchaseOrder implements Persistable<String> {
         return true;
     }
 
+    /** The legacy shop's state of a copy whatever the versions (a repair); false for an order held here. */
+    public boolean repairCopy(OrderSnapshot snapshot) {
+        if (isHeldHere()) {
+            return false;
+        }
+        copy(snapshot);
+        return true;
+    }
+
     private void copy(OrderSnapshot snapshot) {
         status = OrderStatus.valueOf(snapshot.getStatus());
         total = snapshot.getTotal();

@@ -3,6 +3,7 @@ package dev.msakit.order.migration;
 import dev.msakit.contracts.OrderIds;
 import dev.msakit.contracts.migration.CancelOrder;
 import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.OrderRepair;
 import dev.msakit.contracts.migration.OrderSnapshot;
 import dev.msakit.order.domain.OrderRepository;
 import dev.msakit.order.domain.OrderService;
@@ -37,6 +38,7 @@ public class LegacyOrderChanges {
         this.orderService = orderService;
         this.dispatch = MessageDispatch.builder()
                 .on(OrderSnapshot.class, (snapshot, message) -> copy(snapshot))
+                .on(OrderRepair.class, (repair, message) -> repair(repair))
                 .on(CancelOrder.class, (cancel, message) -> cancel(cancel))
                 .build();
     }
@@ -62,6 +64,17 @@ public class LegacyOrderChanges {
             orders.save(copy);
         } else {
             existing.get().updateCopy(snapshot);
+        }
+    }
+
+    /** The shop's order whatever the copy's version; an order held here stays as it is (both sides claim it). */
+    private void repair(OrderRepair repair) {
+        repair.setOrderId(OrderIds.normalize(repair.getOrderId()));
+        Optional<PurchaseOrder> existing = orders.findById(repair.getOrderId());
+        if (existing.isEmpty()) {
+            copy(repair);
+        } else if (!existing.get().repairCopy(repair)) {
+            log.warn("Order {} is held here and by the legacy shop: the shop's repair is not taken", repair.getOrderId());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.msakit.order.migration;
 
 import dev.msakit.contracts.migration.CancelOrder;
 import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.OrderRepair;
 import dev.msakit.order.domain.OrderRepository;
 import dev.msakit.order.domain.PurchaseOrder;
 import dev.msakit.platform.messaging.Outbox;
@@ -29,6 +30,11 @@ public class OrderFeed {
             orders.flush();
             outbox.send(MigrationTopics.ORDERS_FROM_NEW, order.getId(), order.toSnapshot());
         }
+    }
+
+    /** An order held here as it is, for the legacy shop's copy to take whatever its version (a repair). */
+    public void repair(PurchaseOrder order) {
+        outbox.send(MigrationTopics.ORDERS_FROM_NEW, order.getId(), OrderRepair.of(order.toSnapshot()));
     }
 
     /** The member asked here to cancel an order the legacy shop holds: the shop cancels it and sends the result. */

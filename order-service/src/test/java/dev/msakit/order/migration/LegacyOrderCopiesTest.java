@@ -173,9 +173,44 @@ class LegacyOrderCopiesTest extends OrderServiceContext {
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].row").value("CONFIRMED|1x2"));
     }
 
+    /**
+     * A repair: asked over the reconciliation endpoint, this side publishes the drifted orders it holds (not copies);
+     * the shop's repair of a copy is taken even at the copy's own version, never over an order held here.
+     */
+    @Test
+    void repairsArePublishedForOrdersHeldHereAndTakenIntoCopiesWhateverTheirVersion() throws Exception {
+        PurchaseOrder ours = service.place(68, List.of(new OrderLine(1, 1)), null).getOrder();
+        String copy = UUID.randomUUID().toString();
+        legacy.onChange(snapshot(copy, 68, "CONFIRMED", 2));
+        mvc.perform(post("/internal/reconciliation/ordering/repairs")
+                        .header("Authorization", "Bearer " + TOKENS.service("release-control"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"rows\":[{\"id\":\"" + ours.getId() + "\"},{\"id\":\"" + copy + "\"}]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.published[0]").value(ours.getId()))
+                .andExpect(jsonPath("$.notPublished[0]").value(org.hamcrest.Matchers.containsString("a copy here")));
+        List<TestMessages.Sent> sent = sentFor(ours.getId());
+        assertThat(sent.get(sent.size() - 1).type).isEqualTo("OrderRepair");
+        assertThat(field(sent.get(sent.size() - 1), "status")).isEqualTo("PENDING");
+
+        // The copy drifted at the same version (CONFIRMED here, CANCELLED at the shop): a snapshot would not mend it.
+        legacy.onChange(message("OrderSnapshot", copy, 68, "CANCELLED", 2));
+        assertThat(service.get(68, copy).getStatus().name()).isEqualTo("CONFIRMED");
+        legacy.onChange(message("OrderRepair", copy, 68, "CANCELLED", 2));
+        assertThat(service.get(68, copy).getStatus().name()).isEqualTo("CANCELLED");
+        // Never over an order held here.
+        legacy.onChange(message("OrderRepair", ours.getId(), 68, "CANCELLED", 9));
+        assertThat(service.get(68, ours.getId()).getStatus().name()).isEqualTo("PENDING");
+    }
+
     private org.apache.kafka.clients.consumer.ConsumerRecord<String, String> snapshot(String id, long member,
                                                                                       String status, long version) {
-        return TestMessages.message(MigrationTopics.ORDERS_FROM_LEGACY, "OrderSnapshot", id,
+        return message("OrderSnapshot", id, member, status, version);
+    }
+
+    private org.apache.kafka.clients.consumer.ConsumerRecord<String, String> message(String type, String id,
+                                                                                     long member, String status,
+                                                                                     long version) {
+        return TestMessages.message(MigrationTopics.ORDERS_FROM_LEGACY, type, id,
                 "{\"orderId\":\"" + id + "\",\"memberId\":" + member + ",\"status\":\"" + status + "\",\"total\":2.20,"
                         + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":" + version + ",\"lines\":[{"
                         + "\"productId\":1,\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2}]}");

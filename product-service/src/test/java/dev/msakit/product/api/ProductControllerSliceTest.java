@@ -1,9 +1,9 @@
 package dev.msakit.product.api;
 
-import dev.msakit.platform.config.PlatformApiAutoConfiguration;
-import dev.msakit.platform.config.PlatformWebAutoConfiguration;
+import dev.msakit.platform.resourceserver.PlatformApiAutoConfiguration;
+import dev.msakit.platform.web.config.PlatformWebAutoConfiguration;
 import dev.msakit.platform.problem.ApiException;
-import dev.msakit.platform.security.ResourceServerSecurityAutoConfiguration;
+import dev.msakit.platform.resourceserver.ResourceServerSecurityAutoConfiguration;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import dev.msakit.product.domain.CatalogService;
 import dev.msakit.product.domain.Product;

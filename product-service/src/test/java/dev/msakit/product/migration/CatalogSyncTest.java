@@ -133,7 +133,7 @@ class CatalogSyncTest {
                 new SyncRepair.Row("999999", "Gone|1.00|1|true", null),
                 new SyncRepair.Row("not-an-id", null, null)))));
 
-        assertThat(result.getPublished()).isEqualTo(1);
+        assertThat(result.getPublished()).containsExactly(Long.toString(cup.getId()));
         assertThat(result.getNotPublished()).hasSize(2).allMatch(why -> why.contains("not here"));
         TestMessages.Sent repair = sentFor(cup.getId()).get(sentFor(cup.getId()).size() - 1);
         assertThat(repair.type).isEqualTo("ProductRepair");

@@ -3,7 +3,7 @@ package dev.msakit.release.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.msakit.contracts.Roles;
 import dev.msakit.contracts.ServiceIds;
-import dev.msakit.platform.security.ResourceServerSecurityAutoConfiguration;
+import dev.msakit.platform.resourceserver.ResourceServerSecurityAutoConfiguration;
 import dev.msakit.release.api.FeatureAdminController;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;

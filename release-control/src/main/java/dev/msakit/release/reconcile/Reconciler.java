@@ -1,5 +1,6 @@
 package dev.msakit.release.reconcile;
 
+import dev.msakit.contracts.migration.ReconciledDatasets;
 import dev.msakit.contracts.migration.SyncChecksums;
 import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.release.switches.FeatureSwitch;
@@ -89,48 +90,73 @@ public class Reconciler {
 
     /**
      * Repairs the feature's drift from the side that holds it: a fresh reconciliation confirms which rows drift, and
-     * that side publishes them to the other as it has them (see ProductRepair); recorded as a reconciliation with
-     * its repair. Refused while both sides take writes (PERCENT: no side holds the feature), while the other side
-     * still has changes to publish (they could be what ends the difference), and for data sets the holder does not
-     * repair.
+     * the holder publishes them to the other side as it has them (see ProductRepair, OrderRepair); recorded as a
+     * reconciliation with its repair. Where each row has its own holder (an order stays with the side that took it),
+     * both sides are asked and each publishes the rows it holds. Refused while both sides take writes of a feature
+     * held as a whole (PERCENT: neither side is the truth) and while a side that is to receive still has changes to
+     * publish (they could be what ends the difference).
      */
     public Reconciliation repair(String feature, String requestedBy) {
         FeatureSwitch route = switches.get(feature);
-        String writer = FlipGate.writer(route.getMode());
-        if (writer.equals("both")) {
-            throw new RepairRefusedException(feature, "both sides take its writes (" + route.getMode()
-                    + "): switch it to LEGACY or NEW first, so that one side's rows are the truth");
+        List<String> holders = holders(route);
+        List<String> receivers = new ArrayList<>(List.of(route.getLegacyService(), route.getNewService()));
+        if (holders.size() == 1) {
+            receivers.removeAll(holders);
         }
-        String holder = writer.equals("new") ? route.getNewService() : route.getLegacyService();
-        String other = writer.equals("new") ? route.getLegacyService() : route.getNewService();
-        double otherLag = sides.lag(other, feature).getOutboxLagSeconds();
-        if (otherLag > 0) {
-            throw new RepairRefusedException(feature, String.format(Locale.ROOT, "%s has changes of it still to"
-                    + " publish (%.1f s behind); repair once they are through", other, otherLag));
+        for (String receiver : receivers) {
+            double lag = sides.lag(receiver, feature).getOutboxLagSeconds();
+            if (lag > 0) {
+                throw new RepairRefusedException(feature, String.format(Locale.ROOT, "%s has changes of it still to"
+                        + " publish (%.1f s behind); repair once they are through", receiver, lag));
+            }
         }
         Instant started = clock.instant();
         Compared compared = compared(route);
-        List<SyncRepair.Row> rows = new ArrayList<>();
-        boolean legacyHolds = holder.equals(route.getLegacyService());
-        compared.confirmed.values().forEach(row -> rows.add(new SyncRepair.Row(row.getId(),
-                legacyHolds ? row.getLegacy() : row.getNewSide(), legacyHolds ? row.getNewSide() : row.getLegacy())));
-        SyncRepair.Result result = new SyncRepair.Result(0, List.of());
-        if (!rows.isEmpty()) {
-            try {
-                result = sides.repair(holder, feature, new SyncRepair(rows));
-            } catch (HttpClientErrorException.Conflict notHere) {
-                throw new RepairRefusedException(feature, holder + " does not repair it: "
-                        + notHere.getResponseBodyAsString());
+        Set<String> published = new TreeSet<>();
+        Map<String, List<String>> whyNot = new TreeMap<>();
+        if (!compared.confirmed.isEmpty()) {
+            for (String holder : holders) {
+                boolean legacyHolds = holder.equals(route.getLegacyService());
+                List<SyncRepair.Row> rows = new ArrayList<>();
+                compared.confirmed.values().forEach(row -> rows.add(new SyncRepair.Row(row.getId(),
+                        legacyHolds ? row.getLegacy() : row.getNewSide(),
+                        legacyHolds ? row.getNewSide() : row.getLegacy())));
+                SyncRepair.Result result;
+                try {
+                    result = sides.repair(holder, feature, new SyncRepair(rows));
+                } catch (HttpClientErrorException.Conflict notHere) {
+                    throw new RepairRefusedException(feature, holder + " does not repair it: "
+                            + notHere.getResponseBodyAsString());
+                }
+                published.addAll(result.getPublished());
+                result.getNotPublished().forEach(line -> whyNot.computeIfAbsent(line.substring(0,
+                        Math.max(0, line.indexOf(": "))), id -> new ArrayList<>()).add(holder + ": "
+                        + line.substring(line.indexOf(": ") + 2)));
             }
         }
+        List<String> notPublished = whyNot.entrySet().stream().filter(e -> !published.contains(e.getKey()))
+                .map(e -> e.getKey() + ": " + String.join("; ", e.getValue())).collect(Collectors.toList());
         Reconciliation saved = store.save(compared.report(started, clock.instant(), requestedBy,
-                properties.getDriftListed()).withRepair(new Reconciliation.Repair(holder, result.getPublished(),
-                result.getNotPublished())));
+                properties.getDriftListed()).withRepair(new Reconciliation.Repair(String.join(", ", holders),
+                published.size(), notPublished)));
         driftGauge(feature).set(saved.getDrift());
-        log.info("Reconciliation #{} of {} ({}): {} row(s) of drift, {} published again by {} to {}{}", saved.getId(),
-                feature, requestedBy, saved.getDrift(), result.getPublished(), holder, other,
-                result.getNotPublished().isEmpty() ? "" : "; not published: " + result.getNotPublished());
+        log.info("Reconciliation #{} of {} ({}): {} row(s) of drift, {} published again by {}{}", saved.getId(),
+                feature, requestedBy, saved.getDrift(), published.size(), holders,
+                notPublished.isEmpty() ? "" : "; not published: " + notPublished);
         return saved;
+    }
+
+    /** Who publishes the repairs: each side its own rows, or the side that takes the feature's writes. */
+    private static List<String> holders(FeatureSwitch route) {
+        if (ReconciledDatasets.heldPerRow(route.getName())) {
+            return List.of(route.getLegacyService(), route.getNewService());
+        }
+        String writer = FlipGate.writer(route.getMode());
+        if (writer.equals("both")) {
+            throw new RepairRefusedException(route.getName(), "both sides take its writes (" + route.getMode()
+                    + "): switch it to LEGACY or NEW first, so that one side's rows are the truth");
+        }
+        return List.of(writer.equals("new") ? route.getNewService() : route.getLegacyService());
     }
 
     /** Both sides' checksums, the buckets that differ, and their rows that differ twice alike (drift). */

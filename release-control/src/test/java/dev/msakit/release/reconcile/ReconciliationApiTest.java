@@ -178,9 +178,8 @@ class ReconciliationApiTest {
     }
 
     @Test
-    void aRepairIsRefusedWhileBothSidesTakeWritesOrTheOtherSideLagsAndForOrdering() throws Exception {
+    void aRepairIsRefusedWhileBothSidesTakeWritesOrTheOtherSideLags() throws Exception {
         SIDES.set("catalog", rows("1", "Pen|1.10|7|true"), rows("1", "Pen|1.10|9|true"));
-        SIDES.set("ordering", rows("ab12", "CONFIRMED|1x2"), rows("ab12", "CANCELLED|1x2"));
         assertThat(put("catalog", "{\"mode\":\"PERCENT\",\"percent\":50}", true).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         ResponseEntity<String> percent = admin(HttpMethod.POST, "/admin/reconciliations/catalog/repair", null);
@@ -196,12 +195,28 @@ class ReconciliationApiTest {
                 .contains("3.0 s behind");
         SIDES.lag(0, 0);
 
-        ResponseEntity<String> ordering = admin(HttpMethod.POST, "/admin/reconciliations/ordering/repair", null);
-        assertThat(ordering.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(json.readTree(ordering.getBody()).path("detail").asText()).contains("not repaired from here");
         assertThat(SIDES.repairsAskedOf(true)).isEmpty();
+        assertThat(SIDES.repairsAskedOf(false)).isEmpty();
         assertThat(call(HttpMethod.POST, "/admin/reconciliations/catalog/repair", TOKENS.member(3)).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** An order belongs to the side that took it, whatever the switch: both sides are asked, each sends its own. */
+    @Test
+    void orderingIsRepairedByEachSideForTheOrdersItHolds() throws Exception {
+        SIDES.set("ordering", rows("ab12", "CONFIRMED|1x2", "cd34", "CANCELLED|2x1", "ef56", "CONFIRMED|3x1"),
+                rows("ab12", "CANCELLED|1x2", "cd34", "CONFIRMED|2x1", "ef56", "CONFIRMED|3x1"));
+
+        ResponseEntity<String> done = admin(HttpMethod.POST, "/admin/reconciliations/ordering/repair", null);
+
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode repair = json.readTree(done.getBody()).path("repair");
+        assertThat(repair.path("from").asText()).isEqualTo("legacy-shop, order-service");
+        assertThat(repair.path("published").asInt()).as("ab12 by the shop, cd34 by order-service").isEqualTo(2);
+        assertThat(repair.path("notPublished")).isEmpty();
+        assertThat(SIDES.repairsAskedOf(true).get(0).getRows()).extracting(SyncRepair.Row::getId)
+                .containsExactly("ab12", "cd34");
+        assertThat(SIDES.repairsAskedOf(false).get(0).getRows().get(1).getHolderRow()).isEqualTo("CONFIRMED|2x1");
     }
 
     @Test

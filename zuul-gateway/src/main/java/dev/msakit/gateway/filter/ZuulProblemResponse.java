@@ -3,7 +3,7 @@ package dev.msakit.gateway.filter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.netflix.zuul.context.RequestContext;
-import dev.msakit.platform.config.TraceIdResponseFilter;
+import dev.msakit.platform.tracing.TraceIdResponseFilter;
 import dev.msakit.platform.problem.Problem;
 import dev.msakit.platform.problem.Problems;
 import org.springframework.http.HttpStatus;

@@ -29,6 +29,14 @@ public final class ReconciledDatasets {
         return Integer.parseInt(columns[columns.length - 2]);
     }
 
+    /**
+     * Whether each row of the data set belongs to one side whatever the switch says (an order stays with the side that
+     * took it), so both sides repair the rows they hold; otherwise the side that holds the feature repairs them all.
+     */
+    public static boolean heldPerRow(String dataset) {
+        return ORDERING.equals(dataset);
+    }
+
     /** What to add to the other side's stock of a catalog row to end its drift (see ProductRepair). */
     public static int catalogStockCorrection(SyncRepair.Row row) {
         return catalogStock(row.getHolderRow()) - catalogStock(row.getOtherRow());

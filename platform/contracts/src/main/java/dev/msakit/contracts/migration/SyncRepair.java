@@ -36,12 +36,12 @@ public class SyncRepair {
 
     /** Publishes each row with {@code publish}, which answers null when it did, else why not. */
     public Result each(Function<Row, String> publish) {
-        int published = 0;
+        List<String> published = new ArrayList<>();
         List<String> notPublished = new ArrayList<>();
         for (Row row : rows) {
             String why = publish.apply(row);
             if (why == null) {
-                published++;
+                published.add(row.getId());
             } else {
                 notPublished.add(row.getId() + ": " + why);
             }
@@ -92,24 +92,24 @@ public class SyncRepair {
         }
     }
 
-    /** What the holder did: the rows it published, and those it could not (with why). */
+    /** What the holder did: the rows it published (by id), and those it did not (each as "id: why"). */
     public static class Result {
-        private int published;
+        private List<String> published = new ArrayList<>();
         private List<String> notPublished = new ArrayList<>();
 
         public Result() {
         }
 
-        public Result(int published, List<String> notPublished) {
+        public Result(List<String> published, List<String> notPublished) {
             this.published = published;
             this.notPublished = notPublished;
         }
 
-        public int getPublished() {
+        public List<String> getPublished() {
             return published;
         }
 
-        public void setPublished(int published) {
+        public void setPublished(List<String> published) {
             this.published = published;
         }
 

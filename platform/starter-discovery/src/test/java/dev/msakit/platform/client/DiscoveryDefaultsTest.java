@@ -1,6 +1,6 @@
 package dev.msakit.platform.client;
 
-import dev.msakit.platform.config.PlatformDefaultsEnvironmentPostProcessor;
+import dev.msakit.platform.web.config.PlatformDefaultsEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;

@@ -1,6 +1,6 @@
 package dev.msakit.platform.problem;
 
-import dev.msakit.platform.config.PlatformWebAutoConfiguration;
+import dev.msakit.platform.web.config.PlatformWebAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;

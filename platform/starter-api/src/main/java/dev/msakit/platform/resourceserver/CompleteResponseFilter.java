@@ -1,4 +1,4 @@
-package dev.msakit.platform.config;
+package dev.msakit.platform.resourceserver;
 
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 

@@ -1,5 +1,8 @@
-package dev.msakit.platform.security;
+package dev.msakit.platform.resourceserver;
 
+import dev.msakit.platform.security.PlatformSecurityProperties;
+import dev.msakit.platform.security.PublicPaths;
+import dev.msakit.platform.web.security.SharedAccessorsWebExpressionHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.PublicApi;
 import dev.msakit.contracts.TokenClaims;

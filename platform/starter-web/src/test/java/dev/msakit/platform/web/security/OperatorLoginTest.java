@@ -1,4 +1,4 @@
-package dev.msakit.platform.security;
+package dev.msakit.platform.web.security;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;

@@ -1,4 +1,4 @@
-package dev.msakit.platform.security;
+package dev.msakit.platform.resourceserver;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;

@@ -1,4 +1,4 @@
-package dev.msakit.platform.config;
+package dev.msakit.platform.web.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.platform.problem.ProblemErrorController;

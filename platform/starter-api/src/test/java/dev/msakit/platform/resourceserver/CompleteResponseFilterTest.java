@@ -1,4 +1,4 @@
-package dev.msakit.platform.config;
+package dev.msakit.platform.resourceserver;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;

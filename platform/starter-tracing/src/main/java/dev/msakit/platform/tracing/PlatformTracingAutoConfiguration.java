@@ -1,4 +1,4 @@
-package dev.msakit.platform.config;
+package dev.msakit.platform.tracing;
 
 import brave.Tracer;
 import org.springframework.boot.autoconfigure.AutoConfigureAfter;

@@ -1,4 +1,4 @@
-package dev.msakit.platform.config;
+package dev.msakit.platform.resourceserver;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -1,5 +1,6 @@
-package dev.msakit.platform.security;
+package dev.msakit.platform.resourceserver;
 
+import dev.msakit.platform.security.BearerChallenge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.platform.api.GatewayPaths;
 import dev.msakit.platform.problem.Problems;

@@ -1,4 +1,4 @@
-package dev.msakit.platform.security;
+package dev.msakit.platform.web.security;
 
 import org.springframework.expression.PropertyAccessor;
 import org.springframework.expression.spel.support.ReflectivePropertyAccessor;

@@ -1,4 +1,4 @@
-package dev.msakit.platform.security;
+package dev.msakit.platform.web.security;
 
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;

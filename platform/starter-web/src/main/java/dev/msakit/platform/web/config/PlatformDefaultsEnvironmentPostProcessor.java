@@ -1,4 +1,4 @@
-package dev.msakit.platform.config;
+package dev.msakit.platform.web.config;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;

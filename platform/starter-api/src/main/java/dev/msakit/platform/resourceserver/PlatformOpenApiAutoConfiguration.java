@@ -1,4 +1,4 @@
-package dev.msakit.platform.config;
+package dev.msakit.platform.resourceserver;
 
 import dev.msakit.contracts.PublicApi;
 import dev.msakit.platform.security.PublicPaths;

@@ -2,6 +2,7 @@ package dev.msakit.legacy.sync;
 
 import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.contracts.migration.ReconciledDatasets;
+import dev.msakit.legacy.catalog.ProductStore;
 import dev.msakit.legacy.ordering.OrderDesk;
 import dev.msakit.platform.messaging.ReconciliationDataset;
 import org.springframework.context.annotation.Bean;
@@ -9,14 +10,18 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
-/** The shop's catalog and orders as release-control's reconciliation compares them with the new services'. */
+/**
+ * The shop's catalog and orders as release-control's reconciliation compares them with the new services', and the
+ * repairs of their copies from here (the catalog while the shop holds it, the orders the shop took).
+ */
 @Configuration(proxyBeanMethods = false)
 public class Reconciliation {
 
     @Bean
-    public ReconciliationDataset catalogDataset(CatalogRepairs repairs) {
+    public ReconciliationDataset catalogDataset(ProductStore products, ChangeFeed feed) {
         return new ReconciliationDataset(ReconciledDatasets.CATALOG, ReconciledDatasets.CATALOG_ROWS,
-                List.of(MigrationTopics.CATALOG_FROM_LEGACY)).withRepairs(repairs::publish);
+                List.of(MigrationTopics.CATALOG_FROM_LEGACY)).withRepairs(repair -> ReconciledDatasets.repairCatalog(
+                        repair, products::lockAny, feed::repair));
     }
 
     @Bean

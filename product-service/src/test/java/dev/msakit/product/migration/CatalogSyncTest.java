@@ -2,12 +2,14 @@ package dev.msakit.product.migration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.migration.MigrationTopics;
+import dev.msakit.contracts.migration.ReconciledDatasets;
 import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import dev.msakit.platform.testing.TestMessages;
 import dev.msakit.product.domain.CatalogService;
 import dev.msakit.product.domain.Product;
+import dev.msakit.product.domain.ProductRepository;
 import dev.msakit.product.messaging.StockCommandListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +46,9 @@ class CatalogSyncTest {
     @Autowired
     private ObjectMapper json;
     @Autowired
-    private CatalogRepairs repairs;
+    private ProductRepository products;
+    @Autowired
+    private CatalogFeed feed;
     @Autowired
     private TransactionTemplate transactions;
 
@@ -128,10 +132,13 @@ class CatalogSyncTest {
     @Test
     void repairsArePublishedAsTheProductIsHereWithTheStockCorrection() throws Exception {
         Product cup = catalog.create("Cup", null, new BigDecimal("3.00"), 8);
-        SyncRepair.Result result = transactions.execute(status -> repairs.publish(new SyncRepair(List.of(
+        // As the catalog data set's repairs are wired (CatalogReconciliation).
+        SyncRepair asked = new SyncRepair(List.of(
                 new SyncRepair.Row(Long.toString(cup.getId()), "Cup|3.00|8|true", "Cup|3.00|5|true"),
                 new SyncRepair.Row("999999", "Gone|1.00|1|true", null),
-                new SyncRepair.Row("not-an-id", null, null)))));
+                new SyncRepair.Row("not-an-id", null, null)));
+        SyncRepair.Result result = transactions.execute(status -> ReconciledDatasets.repairCatalog(asked,
+                products::lockAny, feed::repair));
 
         assertThat(result.getPublished()).containsExactly(Long.toString(cup.getId()));
         assertThat(result.getNotPublished()).hasSize(2).allMatch(why -> why.contains("not here"));

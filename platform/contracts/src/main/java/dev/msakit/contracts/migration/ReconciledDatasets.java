@@ -1,5 +1,9 @@
 package dev.msakit.contracts.migration;
 
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.ObjIntConsumer;
+
 /**
  * The data sets reconciliation compares, named like the features that move them, and the query each side runs
  * over its own tables (PostgreSQL; both sides have these columns) to give every row as {@code bucket}, {@code id}
@@ -37,13 +41,29 @@ public final class ReconciledDatasets {
         return ORDERING.equals(dataset);
     }
 
-    /** What to add to the other side's stock of a catalog row to end its drift (see ProductRepair). */
-    public static int catalogStockCorrection(SyncRepair.Row row) {
-        return catalogStock(row.getHolderRow()) - catalogStock(row.getOtherRow());
+    /**
+     * Repairs the other side's copy of the catalog rows asked for, from the side that holds the catalog (either
+     * side, the same rule): each product is locked and published as it is there, after every change of it already
+     * in the outbox, with the stock difference reconciliation saw (see ProductRepair). In the caller's transaction.
+     *
+     * @param lock    the product by id, locked until the transaction ends, on sale or not
+     * @param publish writes the product's repair, with the stock correction, to the outbox
+     */
+    public static <P> SyncRepair.Result repairCatalog(SyncRepair repair, LongFunction<Optional<P>> lock,
+                                                      ObjIntConsumer<P> publish) {
+        return repair.each(row -> {
+            long id = productId(row);
+            Optional<P> product = id < 0 ? Optional.empty() : lock.apply(id);
+            if (product.isEmpty()) {
+                return "not here (not a product id, or only the other side has it)";
+            }
+            publish.accept(product.get(), catalogStock(row.getHolderRow()) - catalogStock(row.getOtherRow()));
+            return null;
+        });
     }
 
     /** A catalog row's product id, or -1 when the id is not one. */
-    public static long productId(SyncRepair.Row row) {
+    private static long productId(SyncRepair.Row row) {
         try {
             return Long.parseLong(row.getId());
         } catch (NumberFormatException e) {

@@ -63,7 +63,8 @@ class SettingsDeclarationTest {
     void everySecretIsNamedAsTheServicesRecogniseOneAndItsExampleIsAPlaceholder() {
         for (SettingsDeclaration.Setting setting : settings.all()) {
             if (SECRET_NAME.matcher(setting.name).matches()) {
-                assertThat(setting.secret).as(setting + ": named like a secret (…PASSWORD, …SECRET, …_KEY, …_PEM)")
+                assertThat(setting.secret).as(setting + ": named like a secret (…PASSWORD, …SECRET, …_KEY,"
+                        + " …_PEM)")
                         .isTrue();
             }
             if (setting.example != null && !setting.example.isEmpty()) {
@@ -165,8 +166,8 @@ class SettingsDeclarationTest {
      */
     private static Set<String> boundProperties(String code) {
         Set<String> bound = new TreeSet<>();
-        Matcher classes = Pattern.compile("@ConfigurationProperties\\(\"([a-z0-9.-]+)\"\\)(.*?)(?=@ConfigurationProperties|$)",
-                Pattern.DOTALL).matcher(code);
+        Matcher classes = Pattern.compile("@ConfigurationProperties\\(\"([a-z0-9.-]+)\"\\)"
+                + "(.*?)(?=@ConfigurationProperties|$)", Pattern.DOTALL).matcher(code);
         while (classes.find()) {
             String prefix = classes.group(1);
             Matcher fields = Pattern.compile("private (?:[\\w.<>, ]+) (\\w+)( =[^;]*)?;").matcher(classes.group(2));

@@ -74,7 +74,8 @@ public class LegacyOrderChanges {
         if (existing.isEmpty()) {
             copy(repair);
         } else if (!existing.get().repairCopy(repair)) {
-            log.warn("Order {} is held here and by the legacy shop: the shop's repair is not taken", repair.getOrderId());
+            log.warn("Order {} is held here and by the legacy shop: the shop's repair is not taken",
+                    repair.getOrderId());
         }
     }
 

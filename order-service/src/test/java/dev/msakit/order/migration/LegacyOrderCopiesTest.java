@@ -187,7 +187,8 @@ class LegacyOrderCopiesTest extends OrderServiceContext {
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                         .content("{\"rows\":[{\"id\":\"" + ours.getId() + "\"},{\"id\":\"" + copy + "\"}]}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.published[0]").value(ours.getId()))
-                .andExpect(jsonPath("$.notPublished[0]").value(org.hamcrest.Matchers.containsString("a copy here")));
+                .andExpect(jsonPath("$.notPublished['" + copy + "']")
+                        .value(org.hamcrest.Matchers.containsString("a copy here")));
         List<TestMessages.Sent> sent = sentFor(ours.getId());
         assertThat(sent.get(sent.size() - 1).type).isEqualTo("OrderRepair");
         assertThat(field(sent.get(sent.size() - 1), "status")).isEqualTo("PENDING");

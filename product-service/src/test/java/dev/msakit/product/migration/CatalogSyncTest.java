@@ -141,7 +141,8 @@ class CatalogSyncTest {
                 products::lockAny, feed::repair));
 
         assertThat(result.getPublished()).containsExactly(Long.toString(cup.getId()));
-        assertThat(result.getNotPublished()).hasSize(2).allMatch(why -> why.contains("not here"));
+        assertThat(result.getNotPublished()).containsOnlyKeys("999999", "not-an-id")
+                .allSatisfy((id, why) -> assertThat(why).contains("not here"));
         TestMessages.Sent repair = sentFor(cup.getId()).get(sentFor(cup.getId()).size() - 1);
         assertThat(repair.type).isEqualTo("ProductRepair");
         var payload = json.readTree(repair.payload);

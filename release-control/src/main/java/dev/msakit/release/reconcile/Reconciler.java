@@ -15,6 +15,7 @@ import org.springframework.web.client.RestClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,22 +117,10 @@ public class Reconciler {
         Map<String, List<String>> whyNot = new TreeMap<>();
         if (!compared.confirmed.isEmpty()) {
             for (String holder : holders) {
-                boolean legacyHolds = holder.equals(route.getLegacyService());
-                List<SyncRepair.Row> rows = new ArrayList<>();
-                compared.confirmed.values().forEach(row -> rows.add(new SyncRepair.Row(row.getId(),
-                        legacyHolds ? row.getLegacy() : row.getNewSide(),
-                        legacyHolds ? row.getNewSide() : row.getLegacy())));
-                SyncRepair.Result result;
-                try {
-                    result = sides.repair(holder, feature, new SyncRepair(rows));
-                } catch (HttpClientErrorException.Conflict notHere) {
-                    throw new RepairRefusedException(feature, holder + " does not repair it: "
-                            + notHere.getResponseBodyAsString());
-                }
+                SyncRepair.Result result = askToRepair(route, holder, compared.confirmed.values());
                 published.addAll(result.getPublished());
-                result.getNotPublished().forEach(line -> whyNot.computeIfAbsent(line.substring(0,
-                        Math.max(0, line.indexOf(": "))), id -> new ArrayList<>()).add(holder + ": "
-                        + line.substring(line.indexOf(": ") + 2)));
+                result.getNotPublished().forEach((id, why) -> whyNot.computeIfAbsent(id, i -> new ArrayList<>())
+                        .add(holder + ": " + why));
             }
         }
         List<String> notPublished = whyNot.entrySet().stream().filter(e -> !published.contains(e.getKey()))
@@ -144,6 +133,21 @@ public class Reconciler {
                 feature, requestedBy, saved.getDrift(), published.size(), holders,
                 notPublished.isEmpty() ? "" : "; not published: " + notPublished);
         return saved;
+    }
+
+    /** Sends the holder every drifted row, with its own row as the holder's and the other side's as the other. */
+    private SyncRepair.Result askToRepair(FeatureSwitch route, String holder,
+                                          Collection<Reconciliation.DriftedRow> drifted) {
+        boolean legacyHolds = holder.equals(route.getLegacyService());
+        List<SyncRepair.Row> rows = drifted.stream().map(row -> new SyncRepair.Row(row.getId(),
+                legacyHolds ? row.getLegacy() : row.getNewSide(), legacyHolds ? row.getNewSide() : row.getLegacy()))
+                .collect(Collectors.toList());
+        try {
+            return sides.repair(holder, route.getName(), new SyncRepair(rows));
+        } catch (HttpClientErrorException.Conflict notHere) {
+            throw new RepairRefusedException(route.getName(), holder + " does not repair it: "
+                    + notHere.getResponseBodyAsString());
+        }
     }
 
     /** Who publishes the repairs: each side its own rows, or the side that takes the feature's writes. */

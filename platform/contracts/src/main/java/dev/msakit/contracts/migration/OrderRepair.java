@@ -1,10 +1,10 @@
 package dev.msakit.contracts.migration;
 
 /**
- * An order as the side that holds it has it, sent to the other side to end a drift reconciliation found (release-control
- * asks both sides; each sends the drifted orders it holds). Unlike an {@link OrderSnapshot} the copy takes it whatever
- * its version: two snapshots of the same version that disagree are what a drift can be. A side that holds the order
- * itself keeps it (both sides claiming one order is not a copy to overwrite) and logs it.
+ * An order as the side that holds it has it, sent to the other side to end a drift reconciliation found
+ * (release-control asks both sides; each sends the drifted orders it holds). Unlike an {@link OrderSnapshot} the
+ * copy takes it whatever its version: two snapshots of the same version that disagree are what a drift can be. A
+ * side that holds the order itself keeps it (both sides claiming one order is not a copy to overwrite) and logs it.
  */
 public class OrderRepair extends OrderSnapshot {
 

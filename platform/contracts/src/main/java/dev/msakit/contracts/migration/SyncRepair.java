@@ -5,7 +5,9 @@ import javax.validation.constraints.NotBlank;
 import javax.validation.constraints.NotNull;
 import javax.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -37,13 +39,13 @@ public class SyncRepair {
     /** Publishes each row with {@code publish}, which answers null when it did, else why not. */
     public Result each(Function<Row, String> publish) {
         List<String> published = new ArrayList<>();
-        List<String> notPublished = new ArrayList<>();
+        Map<String, String> notPublished = new LinkedHashMap<>();
         for (Row row : rows) {
             String why = publish.apply(row);
             if (why == null) {
                 published.add(row.getId());
             } else {
-                notPublished.add(row.getId() + ": " + why);
+                notPublished.put(row.getId(), why);
             }
         }
         return new Result(published, notPublished);
@@ -92,15 +94,15 @@ public class SyncRepair {
         }
     }
 
-    /** What the holder did: the rows it published (by id), and those it did not (each as "id: why"). */
+    /** What the holder did: the rows it published (by id), and why it did not publish the others (by id). */
     public static class Result {
         private List<String> published = new ArrayList<>();
-        private List<String> notPublished = new ArrayList<>();
+        private Map<String, String> notPublished = new LinkedHashMap<>();
 
         public Result() {
         }
 
-        public Result(List<String> published, List<String> notPublished) {
+        public Result(List<String> published, Map<String, String> notPublished) {
             this.published = published;
             this.notPublished = notPublished;
         }
@@ -113,11 +115,11 @@ public class SyncRepair {
             this.published = published;
         }
 
-        public List<String> getNotPublished() {
+        public Map<String, String> getNotPublished() {
             return notPublished;
         }
 
-        public void setNotPublished(List<String> notPublished) {
+        public void setNotPublished(Map<String, String> notPublished) {
             this.notPublished = notPublished;
         }
     }

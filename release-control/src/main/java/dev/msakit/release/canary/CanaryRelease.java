@@ -201,10 +201,7 @@ public final class CanaryRelease {
      * warm-up), the comparison waits. The step's judged data begins when the warm-up ends.
      */
     private Map<String, Object> warmUpInterval(long now, Measurements measured) {
-        Map<Role, RoleSample> seen = new EnumMap<>(Role.class);
-        for (Role role : Role.values()) {
-            seen.put(role, measured.of(role, intervalStartedAt, now));
-        }
+        Map<Role, RoleSample> seen = measuredThisInterval(now, measured);
         List<String> breaches = new CanaryJudge(judgeSettings).guardRails(seen.get(Role.CANARY));
         guardRailStreak = breaches.isEmpty() ? 0 : guardRailStreak + 1;
         String decision = breaches.isEmpty() ? "warming up (not judged)" : "warming up (guard rail)";
@@ -223,10 +220,7 @@ public final class CanaryRelease {
     }
 
     private Map<String, Object> judgeInterval(long now, Measurements measured) {
-        Map<Role, RoleSample> seen = new EnumMap<>(Role.class);
-        for (Role role : Role.values()) {
-            seen.put(role, measured.of(role, intervalStartedAt, now));
-        }
+        Map<Role, RoleSample> seen = measuredThisInterval(now, measured);
         Judgement judgement = new CanaryJudge(judgeSettings).judge(
                 measured.of(Role.BASELINE, stepStartedAt, now), measured.of(Role.CANARY, stepStartedAt, now),
                 seen.get(Role.CANARY));
@@ -306,12 +300,18 @@ public final class CanaryRelease {
                 .allMatch(m -> m.getMetric().equals(CanaryJudge.ERRORS));
     }
 
-    /** The numbers of a partial interval cut short by the end of the release (not judged). */
-    private void closeInterval(long now, String decision, Measurements measured, List<Map<String, Object>> rows) {
+    /** Each role's measurements since the current interval began. */
+    private Map<Role, RoleSample> measuredThisInterval(long now, Measurements measured) {
         Map<Role, RoleSample> seen = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             seen.put(role, measured.of(role, intervalStartedAt, now));
         }
+        return seen;
+    }
+
+    /** The numbers of a partial interval cut short by the end of the release (not judged). */
+    private void closeInterval(long now, String decision, Measurements measured, List<Map<String, Object>> rows) {
+        Map<Role, RoleSample> seen = measuredThisInterval(now, measured);
         if (status == Status.RUNNING
                 && seen.get(Role.CANARY).getRequests() + seen.get(Role.BASELINE).getRequests() > 0) {
             rows.add(row(now, seen, null, decision));

@@ -56,35 +56,28 @@ public class SyncSides {
 
     /** Asks the side to publish these rows to the other side as it has them (see SyncRepair). */
     public SyncRepair.Result repair(String service, String dataset, SyncRepair rows) {
-        URI uri = UriComponentsBuilder.fromUriString("http://" + service + "/internal/reconciliation/{dataset}/repairs")
-                .buildAndExpand(dataset).toUri();
-        try {
-            return post(uri, rows);
-        } catch (HttpClientErrorException.Unauthorized refused) {
-            token.forget();
-            return post(uri, rows);
-        }
-    }
-
-    private SyncRepair.Result post(URI uri, SyncRepair rows) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token.token());
-        return loadBalanced.exchange(uri, HttpMethod.POST, new HttpEntity<>(rows, headers), SyncRepair.Result.class)
-                .getBody();
+        return exchange(UriComponentsBuilder.fromUriString("http://" + service
+                + "/internal/reconciliation/{dataset}/repairs").buildAndExpand(dataset).toUri(), HttpMethod.POST,
+                rows, SyncRepair.Result.class);
     }
 
     private <T> T get(URI uri, Class<T> type) {
+        return exchange(uri, HttpMethod.GET, null, type);
+    }
+
+    /** With the SERVICE token; a token the side refuses (expired, keys rotated) is renewed once. */
+    private <T> T exchange(URI uri, HttpMethod method, Object body, Class<T> type) {
         try {
-            return call(uri, type);
+            return call(uri, method, body, type);
         } catch (HttpClientErrorException.Unauthorized refused) {
             token.forget();
-            return call(uri, type);
+            return call(uri, method, body, type);
         }
     }
 
-    private <T> T call(URI uri, Class<T> type) {
+    private <T> T call(URI uri, HttpMethod method, Object body, Class<T> type) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token.token());
-        return loadBalanced.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), type).getBody();
+        return loadBalanced.exchange(uri, method, new HttpEntity<>(body, headers), type).getBody();
     }
 }

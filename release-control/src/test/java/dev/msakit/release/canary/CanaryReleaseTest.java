@@ -30,6 +30,12 @@ class CanaryReleaseTest {
     private CanaryRelease release = new CanaryRelease("product-service", BASELINE, CANARY, List.of(10, 50),
             INTERVAL, 0, 60_000, 3, 3, new JudgeSettings(), "admin", now);
 
+    /** The same release as {@link #release}, judged only after a warm-up. */
+    private CanaryRelease warmingUpFor(long warmupMillis) {
+        return new CanaryRelease("product-service", BASELINE, CANARY, List.of(10, 50), INTERVAL, warmupMillis, 60_000,
+                3, 3, new JudgeSettings(), "admin", now);
+    }
+
     private void traffic(Role role, int requests, double medianMs, double errorRate) {
         for (int i = 0; i < requests; i++) {
             int status = random.nextDouble() < errorRate ? 500 : 200;
@@ -85,8 +91,7 @@ class CanaryReleaseTest {
 
     @Test
     void aWarmingUpCanaryIsNotJudgedAndItsSlowStartDoesNotCountAfterwards() {
-        release = new CanaryRelease("product-service", BASELINE, CANARY, List.of(10, 50), INTERVAL, 2 * INTERVAL,
-                60_000, 3, 3, new JudgeSettings(), "admin", now);
+        release = warmingUpFor(2 * INTERVAL);
         tick(now, BOTH);
         // A cold JVM: far slower than the baseline for two intervals, which alone would roll it back.
         interval(200, 220, 0);
@@ -105,8 +110,7 @@ class CanaryReleaseTest {
 
     @Test
     void aBrokenCanaryIsRolledBackWhileStillWarmingUp() {
-        release = new CanaryRelease("product-service", BASELINE, CANARY, List.of(10, 50), INTERVAL, 10 * INTERVAL,
-                60_000, 3, 3, new JudgeSettings(), "admin", now);
+        release = warmingUpFor(10 * INTERVAL);
         tick(now, BOTH);
         interval(200, 20, 0.5);
         assertThat(release.getStatus()).isEqualTo(CanaryRelease.Status.RUNNING);

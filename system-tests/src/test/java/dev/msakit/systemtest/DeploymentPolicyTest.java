@@ -1,5 +1,6 @@
 package dev.msakit.systemtest;
 
+import dev.msakit.launcher.SuiteDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -116,6 +117,16 @@ class DeploymentPolicyTest {
         }
         assertThat(checked).as("the project's own images").isGreaterThanOrEqualTo(9);
         assertThat(dockerfile).contains("USER 10001:10001").contains("HEALTH_PATH=/actuator/health/readiness");
+    }
+
+    /** The images' JVM options are the launcher's container set, in the Dockerfile and in k8s/'s config alike. */
+    @Test
+    void containersRunWithTheLaunchersContainerOptions() throws Exception {
+        String options = String.join(" ", dev.msakit.launcher.JvmOptions.CONTAINER);
+        assertThat(Files.readString(root.resolve("docker/Dockerfile")))
+                .contains("JAVA_TOOL_OPTIONS=\"" + options + "\"");
+        assertThat(yaml.readTree(root.resolve("k8s/base/config.yaml").toFile()).path("data")
+                .path("JAVA_TOOL_OPTIONS").asText()).isEqualTo(options);
     }
 
     private static String repository(String image) {

@@ -1,5 +1,6 @@
 package dev.msakit.systemtest;
 
+import dev.msakit.launcher.SuiteDeclaration;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.msakit.systemtest;
 
+import dev.msakit.launcher.SuiteDeclaration;
 import dev.msakit.platform.testing.TestPorts;
 
 import java.io.IOException;
@@ -190,7 +191,7 @@ final class Suite implements AutoCloseable {
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.putAll(moduleEnv.getOrDefault(module, Map.of()));
         processEnv.putAll(overrides);
-        SuiteProcess process = SuiteProcess.start(name, module, port, root, work, processEnv);
+        SuiteProcess process = SuiteProcess.start(declaredModule(module), name, port, root, work, processEnv);
         processes.add(process);
         return process;
     }
@@ -358,8 +359,13 @@ final class Suite implements AutoCloseable {
 
     /** The health URL suite.conf declares for the process's module. */
     String healthUrl(SuiteProcess process) {
-        return process.url() + declaration.all().stream().filter(p -> p.module.equals(process.module()))
-                .findFirst().orElseThrow().health;
+        return process.url() + declaredModule(process.module()).health;
+    }
+
+    /** The process suite.conf declares for a module (each module runs one declared process). */
+    private SuiteDeclaration.Process declaredModule(String module) {
+        return declaration.all().stream().filter(p -> p.module.equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process of module " + module));
     }
 
     private void awaitReady(SuiteProcess process) {

@@ -1,5 +1,6 @@
 package dev.msakit.systemtest;
 
+import dev.msakit.launcher.SuiteDeclaration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.msakit.systemtest;
+package dev.msakit.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** suite.conf, the one list of the suite's processes that ./msa, bench/run and these tests share. */
-final class SuiteDeclaration {
+/** suite.conf, the one list of the suite's processes that ./msa, bench/run and the system tests share. */
+public final class SuiteDeclaration {
 
     /** Start order: each tier starts once the tiers before it are up, as ./msa does. */
-    static final List<String> TIERS = List.of("data", "registry", "tracing", "service", "edge", "monitoring");
+    public static final List<String> TIERS = List.of("data", "registry", "tracing", "service", "edge", "monitoring");
 
     private final List<Process> processes;
 
@@ -23,7 +23,7 @@ final class SuiteDeclaration {
         this.processes = Collections.unmodifiableList(processes);
     }
 
-    static SuiteDeclaration read(Path root) {
+    public static SuiteDeclaration read(Path root) {
         List<Process> processes = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(root.resolve("suite.conf"), StandardCharsets.UTF_8)) {
@@ -32,8 +32,9 @@ final class SuiteDeclaration {
                     continue;
                 }
                 String[] c = row.split("\\s+");
-                if (c.length != 8 || !TIERS.contains(c[3])) {
-                    throw new IllegalStateException("suite.conf: bad row (8 columns, a known tier): " + line);
+                if (c.length != 8 || !TIERS.contains(c[3]) || !JvmOptions.SETS.contains(c[6])) {
+                    throw new IllegalStateException(
+                            "suite.conf: bad row (8 columns, a known tier and JVM option set): " + line);
                 }
                 processes.add(new Process(c[0], c[1], Integer.parseInt(c[2]), c[3], c[4],
                         "-".equals(c[5]) ? null : c[5], c[6], "yes".equals(c[7])));
@@ -44,34 +45,34 @@ final class SuiteDeclaration {
         return new SuiteDeclaration(processes);
     }
 
-    List<Process> all() {
+    public List<Process> all() {
         return processes;
     }
 
-    List<Process> inTier(String... tiers) {
+    public List<Process> inTier(String... tiers) {
         List<String> wanted = List.of(tiers);
         return processes.stream().filter(p -> wanted.contains(p.tier)).collect(Collectors.toList());
     }
 
-    List<Process> databaseOwners() {
+    public List<Process> databaseOwners() {
         return processes.stream().filter(p -> p.database != null).collect(Collectors.toList());
     }
 
-    Process named(String name) {
+    public Process named(String name) {
         return processes.stream().filter(p -> p.name.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not in suite.conf: " + name));
     }
 
-    static final class Process {
-        final String name;
-        final String module;
-        final int port;
-        final String tier;
-        final String health;
+    public static final class Process {
+        public final String name;
+        public final String module;
+        public final int port;
+        public final String tier;
+        public final String health;
         /** ACCOUNT/database, or null. */
-        final String database;
-        final String jvm;
-        final boolean published;
+        public final String database;
+        public final String jvm;
+        public final boolean published;
 
         Process(String name, String module, int port, String tier, String health, String database, String jvm,
                 boolean published) {
@@ -86,19 +87,19 @@ final class SuiteDeclaration {
         }
 
         /** Registers in Eureka: everything from the services on (the registry, tracing and the database do not). */
-        boolean registers() {
+        public boolean registers() {
             return TIERS.indexOf(tier) >= TIERS.indexOf("service");
         }
 
-        String appId() {
+        public String appId() {
             return name.toUpperCase(Locale.ROOT);
         }
 
-        String account() {
+        public String account() {
             return database.substring(0, database.indexOf('/'));
         }
 
-        String databaseName() {
+        public String databaseName() {
             return database.substring(database.indexOf('/') + 1);
         }
     }

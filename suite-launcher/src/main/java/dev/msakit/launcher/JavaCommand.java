@@ -1,0 +1,54 @@
+package dev.msakit.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The arguments after "java" that start one instance of a process: its option set, then how its jar runs. */
+public final class JavaCommand {
+
+    /** How the jar runs. */
+    public enum ClassData {
+        /** java -jar, as built (MSA_CDS=0). */
+        JAR,
+        /** From the unpacked class path, without an archive: the system tests (a fresh build each time). */
+        CLASS_PATH,
+        /**
+         * From the unpacked class path with a class-data sharing archive (AppCDS, dynamic): mapped when there,
+         * else written when this run exits, so that the next start of the same build loads its classes from it.
+         */
+        ARCHIVED
+    }
+
+    private JavaCommand() {
+    }
+
+    /**
+     * @param options  the JVM options (of the process's set, and any extra ones after them)
+     * @param jar      the jar to run
+     * @param mode     how the jar runs
+     * @param unpacked where jars are unpacked (one folder per key and build)
+     * @param key      whose folder: an instance (each writes its own archive) or a module (class path only)
+     */
+    public static List<String> arguments(List<String> options, Path jar, ClassData mode, Path unpacked, String key) {
+        List<String> arguments = new ArrayList<>(options);
+        if (mode == ClassData.JAR) {
+            arguments.addAll(List.of("-jar", jar.toString()));
+            return arguments;
+        }
+        ExplodedJar exploded = ExplodedJar.of(jar, unpacked, key);
+        if (mode == ClassData.ARCHIVED) {
+            Path archive = exploded.classDataArchive();
+            if (Files.isRegularFile(archive) && archive.toFile().length() > 0) {
+                arguments.add("-XX:SharedArchiveFile=" + archive);
+            } else {
+                arguments.add("-XX:ArchiveClassesAtExit=" + archive);
+                // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
+                arguments.add("-Xlog:cds*=error");
+            }
+        }
+        arguments.addAll(exploded.runArguments());
+        return arguments;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.msakit.launcher;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JVM options of each set suite.conf names (its jvm column), for ./msa, the system tests and the container
+ * images alike. Each set can be replaced as a whole through its environment variable (MSA_JAVA_OPTS and so on).
+ */
+public final class JvmOptions {
+
+    public static final List<String> SETS = List.of("app", "support", "tracing", "database");
+
+    /**
+     * Explicit, small heaps: ten JVMs with default ergonomics would each reserve a quarter of the machine. Serial GC:
+     * one or two cores per process at most, and the smallest footprint.
+     */
+    private static final List<String> APP_MEMORY = List.of("-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-Xss512k");
+    /**
+     * The optimizing compiler (C2) took half of each service's start-up CPU (17-22 CPU-s to ready; 8 with the quick
+     * compiler alone) compiling code that runs only while starting. Here a method goes to C2 after ten times the
+     * usual invocations and loop turns: request paths get there within minutes of load, most start-up code never.
+     */
+    private static final List<String> LATE_OPTIMIZING_JIT = List.of("-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000");
+    /** The quick compiler (C1) alone: for processes off the request path, and for short runs such as tests. */
+    private static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * Zipkin keeps its spans in its heap: ZIPKIN_MAX_SPANS (40,000) of the suite's spans are about 100 MB live. A
+     * small young generation (spans outlive it anyway) and room for them in the old one.
+     */
+    private static final List<String> TRACING_MEMORY = List.of("-Xmx176m", "-Xmn24m");
+    /** The database's JVM only installs, starts and watches PostgreSQL (a child process): it needs very little. */
+    private static final List<String> DATABASE_MEMORY = List.of("-Xms8m", "-Xmx32m", "-XX:MaxMetaspaceSize=48m",
+            "-XX:ReservedCodeCacheSize=16m", "-XX:+UseSerialGC", "-Xss256k");
+    /**
+     * In a container the heap follows the container's memory limit instead (docker/Dockerfile and k8s/base's
+     * config set this as JAVA_TOOL_OPTIONS; DeploymentPolicyTest holds them to it), and a JVM out of memory exits so
+     * that the orchestrator restarts it.
+     */
+    public static final List<String> CONTAINER = List.of("-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError", "-Xss512k");
+
+    private final Map<String, String> environment;
+    private final boolean quickJitEverywhere;
+
+    private JvmOptions(Map<String, String> environment, boolean quickJitEverywhere) {
+        this.environment = environment;
+        this.quickJitEverywhere = quickJitEverywhere;
+    }
+
+    /** The sets as ./msa runs them, with the overrides found in this environment. */
+    public static JvmOptions from(Map<String, String> environment) {
+        return new JvmOptions(environment, false);
+    }
+
+    /**
+     * The same sets with the quick compiler only in every process: for runs of minutes (the system tests), where
+     * start-up is most of the CPU and an optimizing compile only competes with it.
+     */
+    public JvmOptions withQuickJitEverywhere() {
+        return new JvmOptions(environment, true);
+    }
+
+    /** The options of one set, as separate arguments. */
+    public List<String> of(String set) {
+        List<String> options;
+        switch (set) {
+            case "app":
+                options = overridden("MSA_JAVA_OPTS", this::app);
+                break;
+            case "support":
+                options = overridden("MSA_SUPPORT_JAVA_OPTS", this::support);
+                break;
+            case "tracing":
+                options = overridden("MSA_TRACING_JAVA_OPTS", () -> concat(support(), TRACING_MEMORY));
+                break;
+            case "database":
+                options = overridden("MSA_DATABASE_JAVA_OPTS",
+                        () -> concat(DATABASE_MEMORY, List.of(QUICK_JIT_ONLY), nativeTrim()));
+                break;
+            default:
+                throw new IllegalArgumentException("no JVM option set " + set + " (one of " + SETS + ")");
+        }
+        if (quickJitEverywhere && !options.contains(QUICK_JIT_ONLY)) {
+            options = concat(options, List.of(QUICK_JIT_ONLY));
+        }
+        return options;
+    }
+
+    private List<String> app() {
+        return concat(APP_MEMORY, nativeTrim(), LATE_OPTIMIZING_JIT);
+    }
+
+    private List<String> support() {
+        return concat(overridden("MSA_JAVA_OPTS", this::app), List.of(QUICK_JIT_ONLY));
+    }
+
+    private List<String> overridden(String variable, java.util.function.Supplier<List<String>> defaults) {
+        String given = environment.get(variable);
+        return given == null || given.isBlank() ? defaults.get() : Arrays.asList(given.trim().split("\\s+"));
+    }
+
+    /**
+     * glibc keeps what a JVM frees (the JIT compilers' arenas, start-up garbage) for later: after a minute of load,
+     * 30-38 MB in each service. JDK 17.0.9 and later hand it back every MSA_NATIVE_TRIM_MS (default once a minute:
+     * start-up's memory churns too fast to be worth returning; 0 turns it off; a JDK without it runs without it).
+     */
+    private List<String> nativeTrim() {
+        long interval = Long.parseLong(environment.getOrDefault("MSA_NATIVE_TRIM_MS", "60000").trim());
+        if (interval <= 0 || !thisJvmKnows("TrimNativeHeapInterval")) {
+            return List.of();
+        }
+        return List.of("-XX:TrimNativeHeapInterval=" + interval);
+    }
+
+    /** The launcher runs on the java that starts the suite, so its own VM tells which options that java has. */
+    private static boolean thisJvmKnows(String option) {
+        try {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(option);
+            return true;
+        } catch (IllegalArgumentException | UnsupportedOperationException unknown) {
+            return false;
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
+    }
+}

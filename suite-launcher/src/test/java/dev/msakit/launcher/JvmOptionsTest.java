@@ -1,0 +1,82 @@
+package dev.msakit.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JvmOptionsTest {
+
+    private final JvmOptions defaults = JvmOptions.from(Map.of("MSA_NATIVE_TRIM_MS", "0"));
+
+    @Test
+    void servicesGetSmallHeapsAndTheOptimizingCompilerLate() {
+        assertThat(defaults.of("app")).containsExactly("-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
+                "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-Xss512k", "-XX:Tier4InvocationThreshold=50000",
+                "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+                "-XX:Tier4BackEdgeThreshold=400000");
+    }
+
+    @Test
+    void processesOffTheRequestPathGetTheQuickCompilerOnly() {
+        assertThat(defaults.of("support")).startsWith(defaults.of("app").toArray(String[]::new))
+                .endsWith("-XX:TieredStopAtLevel=1");
+        assertThat(defaults.of("tracing")).startsWith(defaults.of("support").toArray(String[]::new))
+                .endsWith("-Xmx176m", "-Xmn24m");
+        assertThat(defaults.of("database")).contains("-Xmx32m", "-XX:TieredStopAtLevel=1")
+                .doesNotContain("-Xmx256m");
+    }
+
+    @Test
+    void eachSetIsReplacedWholeByItsVariableAndTheSupportSetBuildsOnTheAppOverride() {
+        JvmOptions overridden = JvmOptions.from(Map.of("MSA_JAVA_OPTS", " -Xmx1g  -XX:+UseG1GC ",
+                "MSA_DATABASE_JAVA_OPTS", "-Xmx16m"));
+
+        assertThat(overridden.of("app")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+        assertThat(overridden.of("support")).containsExactly("-Xmx1g", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1");
+        assertThat(overridden.of("database")).containsExactly("-Xmx16m");
+    }
+
+    @Test
+    void testsRunEveryProcessWithTheQuickCompilerOnceOnly() {
+        JvmOptions quick = defaults.withQuickJitEverywhere();
+
+        assertThat(quick.of("app")).endsWith("-XX:TieredStopAtLevel=1");
+        assertThat(quick.of("support")).filteredOn("-XX:TieredStopAtLevel=1"::equals).hasSize(1);
+        assertThat(quick.of("database")).filteredOn("-XX:TieredStopAtLevel=1"::equals).hasSize(1);
+    }
+
+    @Test
+    void theNativeHeapIsTrimmedWhereThisJavaCanAndNotWhenTurnedOff() {
+        boolean known = javaStartsWith("-XX:TrimNativeHeapInterval=60000");
+
+        assertThat(JvmOptions.from(Map.of()).of("app").contains("-XX:TrimNativeHeapInterval=60000"))
+                .isEqualTo(known);
+        assertThat(JvmOptions.from(Map.of("MSA_NATIVE_TRIM_MS", "5000")).of("database")
+                .contains("-XX:TrimNativeHeapInterval=5000")).isEqualTo(known);
+        assertThat(defaults.of("app")).noneMatch(option -> option.startsWith("-XX:TrimNativeHeapInterval"));
+    }
+
+    @Test
+    void anUnknownSetIsRefused() {
+        assertThatThrownBy(() -> defaults.of("fast")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fast");
+    }
+
+    /** Asked the way a shell would: does this java start with the option at all. */
+    private static boolean javaStartsWith(String option) {
+        try {
+            Process java = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), option,
+                    "-version").redirectErrorStream(true).start();
+            java.getInputStream().readAllBytes();
+            return java.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

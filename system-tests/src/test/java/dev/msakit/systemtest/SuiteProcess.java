@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 /** One service of the suite running from its real jar, as a separate JVM with its own log file. */
 final class SuiteProcess {
 
+    /** -Dsuite.classData=JAR|CLASS_PATH|ARCHIVED: how the processes run from their jars (A/B of start-up costs). */
+    private static final JavaCommand.ClassData CLASS_DATA =
+            JavaCommand.ClassData.valueOf(System.getProperty("suite.classData", "CLASS_PATH"));
+
     private final String name;
     private final String module;
     private final int port;
@@ -48,7 +52,7 @@ final class SuiteProcess {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // The tests' own settings, not a developer's MSA_*_JAVA_OPTS.
         command.addAll(JavaCommand.arguments(JvmOptions.from(Map.of()).withQuickJitEverywhere().of(declared.jvm),
-                jar, JavaCommand.ClassData.CLASS_PATH, work.resolve("unpacked"), declared.module));
+                jar, CLASS_DATA, work.resolve("unpacked"), declared.module));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -35,6 +35,8 @@ public final class ExplodedJar {
 
     private static final String CLASSES = "BOOT-INF/classes/";
     private static final String INDEX = "BOOT-INF/classpath.idx";
+    private static final String BUILD_INFO = "META-INF/build-info.properties";
+    private static final String LAYOUT = "layout 2";
 
     private final Path jar;
     private final Path directory;
@@ -116,6 +118,12 @@ public final class ExplodedJar {
                                 copy(fat, entry, app);
                             }
                             app.closeEntry();
+                        } else if (name.equals(BUILD_INFO)) {
+                            // Boot's repackager leaves it at the jar's root, which java -jar puts on the class path:
+                            // without it an instance registers its build as "unknown".
+                            app.putNextEntry(new JarEntry(name));
+                            copy(fat, entry, app);
+                            app.closeEntry();
                         } else if (name.startsWith("BOOT-INF/lib/") && !entry.isDirectory()) {
                             Path library = unpacking.resolve(name);
                             Files.createDirectories(library.getParent());
@@ -153,10 +161,12 @@ public final class ExplodedJar {
         }
     }
 
-    /** The first 12 hex digits of the jar's MD5: which build this is, not a security check. */
+    /** 12 hex digits of the MD5 of the jar (and this class's layout): which build this is, not a security check. */
     private static String digest(Path jar) throws IOException {
         try (InputStream in = Files.newInputStream(jar)) {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
+            // What goes into a folder changed once (build-info.properties): folders of the old layout are not reused.
+            md5.update(LAYOUT.getBytes(StandardCharsets.UTF_8));
             byte[] buffer = new byte[1 << 16];
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 md5.update(buffer, 0, read);

@@ -13,10 +13,16 @@ import java.util.Map;
  * variables as ./msa documents (MSA_CDS, MSA_JAVA_OPTS, MSA_SUPPORT_JAVA_OPTS, MSA_TRACING_JAVA_OPTS,
  * MSA_DATABASE_JAVA_OPTS, MSA_NATIVE_TRIM_MS):
  * <pre>
- *   java-args ROOT PROCESS INSTANCE JAR [OPTION...]  the java arguments that start INSTANCE of PROCESS from JAR,
- *                                                    one per line (extra OPTIONs after the set's)
- *   class-data ROOT                                  each process's class-data archive for the jar built now;
- *                                                    exit 1 when one is missing
+ *   launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]
+ *        the command that starts INSTANCE of PROCESS from JAR, one argument per line: env(1) withholding the
+ *        others' secrets and setting the process's own variables (then the VAR=values given), java with the
+ *        process's option set (then the OPTIONs given) and the jar's class path; accounts and the bind address
+ *        come from this environment (ACCOUNT_DB_USER/_PASSWORD, PG_PORT, MSA_BIND_ADDRESS, ZIPKIN_MAX_SPANS),
+ *        registry passwords from REGISTRY_PASSWORD_APP or ROOT/.run/registry/
+ *   java-args ROOT PROCESS INSTANCE JAR [OPTION...]
+ *        only the java arguments (bench/run's bare Zuul runs with the gateway's)
+ *   class-data ROOT
+ *        each process's class-data archive for the jar built now; exit 1 when one is missing
  * </pre>
  */
 public final class LauncherCommand {
@@ -44,16 +50,48 @@ public final class LauncherCommand {
         if (args.length >= 5 && args[0].equals("java-args")) {
             Path root = Paths.get(args[1]);
             SuiteDeclaration.Process process = SuiteDeclaration.read(root).named(args[2]);
-            Path jar = Paths.get(args[4]);
-            List<String> options = new java.util.ArrayList<>(JvmOptions.from(environment).of(process.jvm));
-            options.addAll(Arrays.asList(args).subList(5, args.length));
-            JavaCommand.arguments(options, jar, classData(), unpacked(root), args[3]).forEach(out::println);
+            javaArguments(root, process, args[3], Paths.get(args[4]), Arrays.asList(args).subList(5, args.length))
+                    .forEach(out::println);
+            return 0;
+        }
+        if (args.length >= 5 && args[0].equals("launch")) {
+            Path root = Paths.get(args[1]);
+            SuiteDeclaration declaration = SuiteDeclaration.read(root);
+            SuiteDeclaration.Process process = declaration.named(args[2]);
+            List<String> rest = Arrays.asList(args).subList(5, args.length);
+            int dashes = rest.indexOf("--");
+            List<String> extraVariables = dashes < 0 ? rest : rest.subList(0, dashes);
+            List<String> extraOptions = dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size());
+            ProcessEnvironment environment = new ProcessEnvironment(declaration, this.environment,
+                    new RegistryPasswords(this.environment, root.resolve(".run").resolve("registry"))::of);
+            out.println("env");
+            for (String withheld : environment.withheld(process)) {
+                out.println("-u");
+                out.println(withheld);
+            }
+            environment.variables(process).forEach((name, value) -> out.println(name + "=" + value));
+            for (String variable : extraVariables) {
+                if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                    throw new IllegalArgumentException("not VAR=value: " + variable);
+                }
+                out.println(variable);
+            }
+            out.println(ProcessHandle.current().info().command().orElse("java"));
+            javaArguments(root, process, args[3], Paths.get(args[4]), extraOptions).forEach(out::println);
             return 0;
         }
         if (args.length == 2 && args[0].equals("class-data")) {
             return reportClassData(Paths.get(args[1]));
         }
-        throw new IllegalArgumentException("usage: java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT");
+        throw new IllegalArgumentException("usage: launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]"
+                + " | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT");
+    }
+
+    private List<String> javaArguments(Path root, SuiteDeclaration.Process process, String instance, Path jar,
+                                       List<String> extraOptions) {
+        List<String> options = new java.util.ArrayList<>(JvmOptions.from(environment).of(process.jvm));
+        options.addAll(extraOptions);
+        return JavaCommand.arguments(options, jar, classData(), unpacked(root), instance);
     }
 
     private int reportClassData(Path root) {

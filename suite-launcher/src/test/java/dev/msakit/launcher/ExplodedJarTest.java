@@ -38,6 +38,9 @@ class ExplodedJarTest {
             assertThat(new String(app.getInputStream(app.getJarEntry("com/example/App.class")).readAllBytes(),
                     StandardCharsets.UTF_8)).isEqualTo("one");
             assertThat(app.getJarEntry("application.yml")).isNotNull();
+            assertThat(app.getJarEntry("META-INF/build-info.properties")).as("the build an instance registers")
+                    .isNotNull();
+            assertThat(app.getJarEntry("org/springframework/boot/loader/JarLauncher.class")).isNull();
         }
         assertThat(Files.readString(folder.resolve("BOOT-INF/lib/a.jar"))).isEqualTo("library a");
     }
@@ -125,6 +128,7 @@ class ExplodedJarTest {
             entry(out, "BOOT-INF/classes/application.yml", "server.port: 1");
             entry(out, "BOOT-INF/lib/a.jar", "library a");
             entry(out, "BOOT-INF/lib/b.jar", "library b");
+            entry(out, "META-INF/build-info.properties", "build.version=1.0.0");
             entry(out, "BOOT-INF/classpath.idx", "- \"BOOT-INF/lib/b.jar\"\n- \"BOOT-INF/lib/a.jar\"\n");
         }
         return jar;

@@ -1,5 +1,6 @@
 package dev.msakit.systemtest;
 
+import dev.msakit.launcher.ProcessEnvironment;
 import dev.msakit.launcher.SuiteDeclaration;
 import dev.msakit.platform.testing.TestPorts;
 
@@ -40,6 +41,7 @@ final class Suite implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     /** Per module, on top of {@link #env}: where its data lives, which profiles it runs with. */
     private final Map<String, Map<String, String>> moduleEnv = new HashMap<>();
+    private final ProcessEnvironment processEnvironment;
 
     final SuiteDatabase database;
     /** The broker's Kafka port (its health is on its suite port). */
@@ -102,26 +104,19 @@ final class Suite implements AutoCloseable {
         kafkaPort = freePort();
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
         database = new SuiteDatabase(freePort(), work.resolve("data").resolve("postgres"), declaration);
+        // As ./msa: each process its own database account and registry password (the registry every application's
+        // account, which may change its own instances only), none of the others' secrets.
+        processEnvironment = new ProcessEnvironment(declaration, database.accountSettings(), Suite::registryPassword);
         for (SuiteDeclaration.Process declared : declaration.all()) {
-            moduleEnv.put(declared.module, new HashMap<>(declared.module.equals("postgres-server")
-                    ? database.serverEnvironment() : database.serviceEnvironment(declared.name)));
+            moduleEnv.put(declared.module, new HashMap<>(processEnvironment.variables(declared)));
         }
-        // The registry's own account stays with the registry; each application gets an account of its own, which
-        // may change its own instances only (RegistryAccounts).
-        moduleEnv.get("eureka-server").putAll(Map.of("EUREKA_USER", EUREKA_USER, "EUREKA_PASSWORD", EUREKA_PASSWORD,
-                "REGISTRY_ACCOUNTS", registryAccounts()));
-        for (SuiteDeclaration.Process declared : declaration.all()) {
-            if (declared.registers()) {
-                moduleEnv.get(declared.module).put("REGISTRY_PASSWORD", registryPassword(declared.module));
-            }
-        }
+        moduleEnv.get("postgres-server").putAll(database.serverEnvironment());
+        // The registry's own account stays with the registry.
+        moduleEnv.get("eureka-server").putAll(Map.of("EUREKA_USER", EUREKA_USER, "EUREKA_PASSWORD", EUREKA_PASSWORD));
         moduleEnv.get("kafka-broker").putAll(Map.of("KAFKA_PORT", Integer.toString(kafkaPort),
                 "KAFKA_CONTROLLER_PORT", Integer.toString(freePort())));
         // Product instances carry Chaos Monkey (off until a test turns an assault on through their actuator).
         moduleEnv.get("product-service").put("SPRING_PROFILES_ACTIVE", "chaos-monkey");
-        // As ./msa: Zipkin's default of 500,000 spans in memory outgrows a 256 MB heap (seen: OutOfMemoryError after
-        // the canary tests' tens of thousands of requests, and every later trace lost).
-        moduleEnv.get("zipkin-server").put("MEM_MAX_SPANS", "40000");
         // TokensIT rotates the signing key: a short wait before the new key signs (still longer than the verifiers'
         // 5 s refetch throttle plus the instances' 1 s key check), so the test sees the whole rotation.
         moduleEnv.get("member-service").putAll(Map.of("TOKEN_KEY_ACTIVATION_DELAY", "8s",
@@ -191,7 +186,9 @@ final class Suite implements AutoCloseable {
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.putAll(moduleEnv.getOrDefault(module, Map.of()));
         processEnv.putAll(overrides);
-        SuiteProcess process = SuiteProcess.start(declaredModule(module), name, port, root, work, processEnv);
+        SuiteDeclaration.Process declared = declaredModule(module);
+        SuiteProcess process = SuiteProcess.start(declared, name, port, root, work,
+                processEnvironment.withheld(declared), processEnv);
         processes.add(process);
         return process;
     }
@@ -335,14 +332,9 @@ final class Suite implements AutoCloseable {
         return routed;
     }
 
-    /** An application's registry password (its Eureka account is named as the application, i.e. the module). */
+    /** An application's registry password (its Eureka account is named as the application). */
     static String registryPassword(String application) {
         return "system-test-registry-" + application;
-    }
-
-    private String registryAccounts() {
-        return declaration.all().stream().filter(SuiteDeclaration.Process::registers).map(p -> p.module).distinct()
-                .map(module -> module + "=" + registryPassword(module)).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** The processes the tests address by role, as they are now (a test may have replaced one). */

@@ -31,19 +31,21 @@ final class SuiteDatabase {
         this.owners = declaration.databaseOwners();
     }
 
-    /** The postgres-server process's environment: where the data lives, and every account it must create. */
+    /** The postgres-server process's own settings: where the data lives, its superuser's password. */
     Map<String, String> serverEnvironment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("PG_PORT", Integer.toString(port));
-        env.put("PG_DATA_DIR", dataDirectory.toString());
-        env.put("PG_SUPERUSER_PASSWORD", SUPERUSER_PASSWORD);
-        env.put("PG_ACCOUNTS", owners.stream().map(o -> o.account() + ":" + o.databaseName())
-                .collect(Collectors.joining(",")));
+        return Map.of("PG_PORT", Integer.toString(port), "PG_DATA_DIR", dataDirectory.toString(),
+                "PG_SUPERUSER_PASSWORD", SUPERUSER_PASSWORD);
+    }
+
+    /** The suite's database settings as suite-launcher's ProcessEnvironment reads them: every account, the port. */
+    Map<String, String> accountSettings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("PG_PORT", Integer.toString(port));
         for (SuiteDeclaration.Process owner : owners) {
-            env.put(owner.account() + "_DB_USER", user(owner));
-            env.put(owner.account() + "_DB_PASSWORD", password(owner));
+            settings.put(owner.account() + "_DB_USER", user(owner));
+            settings.put(owner.account() + "_DB_PASSWORD", password(owner));
         }
-        return env;
+        return settings;
     }
 
     /** A service's environment: its own database and account, nothing of the others'. */

@@ -38,7 +38,7 @@ final class SuiteProcess {
      * of minutes) and its jar unpacked to a class path, which starts it in about 60 % of the time java -jar takes.
      */
     static SuiteProcess start(SuiteDeclaration.Process declared, String name, int port, Path root, Path work,
-                              Map<String, String> env) throws IOException {
+                              java.util.Set<String> withheld, Map<String, String> env) throws IOException {
         Path jar = root.resolve(declared.module).resolve("target").resolve(declared.module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build the modules first (./mvnw verify does)");
@@ -57,6 +57,7 @@ final class SuiteProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .directory(work.toFile());
+        builder.environment().keySet().removeAll(withheld);
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("QUERY_PORT", Integer.toString(port)); // the Zipkin server's name for it

@@ -3,6 +3,7 @@ package dev.msakit.gateway;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway's rate limits through the real Zuul filter chain, with windows long enough (a minute) that the
  * counts are exact. Behind a proxy, so that X-Forwarded-For stands for different clients.
  */
+@Tag("spring-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
         "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",

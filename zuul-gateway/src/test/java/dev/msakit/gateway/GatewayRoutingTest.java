@@ -7,6 +7,7 @@ import dev.msakit.gateway.routing.ServiceRibbonCommandFactory;
 import dev.msakit.gateway.zuul.LeanFilterProcessor;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +39,7 @@ import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real Zuul filter chain and Ribbon, with WireMock standing in for the services. */
+@Tag("spring-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
         "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",

@@ -2,6 +2,7 @@ package dev.msakit.gateway.cors;
 
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser app on an allowed origin can call the API; others cannot; a preflight never reaches a service (WireMock
  * stands behind every route and must see no request).
  */
+@Tag("spring-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
         "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",

@@ -8,6 +8,7 @@ import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  * product-service (the new side) and member-service (the gateway's service token), a second WireMock as the legacy
  * shop, each with a body that tells them apart.
  */
+@Tag("spring-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "member-service.ribbon.listOfServers=localhost:${wiremock.server.port}",
         "product-service.ribbon.listOfServers=localhost:${wiremock.server.port}",

@@ -31,6 +31,12 @@ public final class JvmOptions {
     /** The quick compiler (C1) alone: for processes off the request path, and for short runs such as tests. */
     private static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
     /**
+     * Processes off the request path allocate little: a young generation of 16 MB instead of a third of the heap
+     * (20-35 MB each once started) keeps 7-29 MB less of each of them resident, 86 MB for the suite when idle
+     * (2,672 -> 2,586 MB PSS, measured with ./msa status), for a young collection of a few ms now and then.
+     */
+    private static final String SMALL_YOUNG_GENERATION = "-Xmn16m";
+    /**
      * Zipkin keeps its spans in its heap: ZIPKIN_MAX_SPANS (40,000) of the suite's spans are about 100 MB live. A
      * small young generation (spans outlive it anyway) and room for them in the old one.
      */
@@ -98,7 +104,7 @@ public final class JvmOptions {
     }
 
     private List<String> support() {
-        return concat(overridden("MSA_JAVA_OPTS", this::app), List.of(QUICK_JIT_ONLY));
+        return concat(overridden("MSA_JAVA_OPTS", this::app), List.of(QUICK_JIT_ONLY, SMALL_YOUNG_GENERATION));
     }
 
     private List<String> overridden(String variable, java.util.function.Supplier<List<String>> defaults) {

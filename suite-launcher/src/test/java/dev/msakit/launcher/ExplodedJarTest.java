@@ -113,7 +113,7 @@ class ExplodedJarTest {
 
         assertThat(status).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8).split("\n"))
-                .containsExactly("-Xmx99m", "-XX:TieredStopAtLevel=1", "-Dx=1", "-jar", jar.toString());
+                .containsExactly("-Xmx99m", "-XX:TieredStopAtLevel=1", "-Xmn16m", "-Dx=1", "-jar", jar.toString());
     }
 
     private Path bootJar(String classContent, String mainClass) throws IOException {

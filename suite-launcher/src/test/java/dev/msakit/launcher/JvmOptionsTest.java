@@ -22,7 +22,7 @@ class JvmOptionsTest {
     @Test
     void processesOffTheRequestPathGetTheQuickCompilerOnly() {
         assertThat(defaults.of("support")).startsWith(defaults.of("app").toArray(String[]::new))
-                .endsWith("-XX:TieredStopAtLevel=1");
+                .endsWith("-XX:TieredStopAtLevel=1", "-Xmn16m");
         assertThat(defaults.of("tracing")).startsWith(defaults.of("support").toArray(String[]::new))
                 .endsWith("-Xmx176m", "-Xmn24m");
         assertThat(defaults.of("database")).contains("-Xmx32m", "-XX:TieredStopAtLevel=1")
@@ -35,7 +35,8 @@ class JvmOptionsTest {
                 "MSA_DATABASE_JAVA_OPTS", "-Xmx16m"));
 
         assertThat(overridden.of("app")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
-        assertThat(overridden.of("support")).containsExactly("-Xmx1g", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1");
+        assertThat(overridden.of("support")).containsExactly("-Xmx1g", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
+                "-Xmn16m");
         assertThat(overridden.of("database")).containsExactly("-Xmx16m");
     }
 

@@ -19,6 +19,9 @@ import java.util.Map;
  *        process's option set (then the OPTIONs given) and the jar's class path; accounts and the bind address
  *        come from this environment (ACCOUNT_DB_USER/_PASSWORD, PG_PORT, MSA_BIND_ADDRESS, ZIPKIN_MAX_SPANS),
  *        registry passwords from REGISTRY_PASSWORD_APP or ROOT/.run/registry/
+ *   prepare ROOT DIR
+ *        the launch command of every declared process from its module's jar, one file each (DIR/NAME.args, the
+ *        lines of launch): ./msa up reads them instead of starting a JVM per process while the others start
  *   java-args ROOT PROCESS INSTANCE JAR [OPTION...]
  *        only the java arguments (bench/run's bare Zuul runs with the gateway's)
  *   class-data ROOT
@@ -56,35 +59,65 @@ public final class LauncherCommand {
         }
         if (args.length >= 5 && args[0].equals("launch")) {
             Path root = Paths.get(args[1]);
-            SuiteDeclaration declaration = SuiteDeclaration.read(root);
-            SuiteDeclaration.Process process = declaration.named(args[2]);
             List<String> rest = Arrays.asList(args).subList(5, args.length);
             int dashes = rest.indexOf("--");
             List<String> extraVariables = dashes < 0 ? rest : rest.subList(0, dashes);
             List<String> extraOptions = dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size());
-            ProcessEnvironment environment = new ProcessEnvironment(declaration, this.environment,
-                    new RegistryPasswords(this.environment, root.resolve(".run").resolve("registry"))::of);
-            out.println("env");
-            for (String withheld : environment.withheld(process)) {
-                out.println("-u");
-                out.println(withheld);
-            }
-            environment.variables(process).forEach((name, value) -> out.println(name + "=" + value));
-            for (String variable : extraVariables) {
-                if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-                    throw new IllegalArgumentException("not VAR=value: " + variable);
+            launchCommand(root, SuiteDeclaration.read(root), args[2], args[3], Paths.get(args[4]), extraVariables,
+                    extraOptions).forEach(out::println);
+            return 0;
+        }
+        if (args.length == 3 && args[0].equals("prepare")) {
+            Path root = Paths.get(args[1]);
+            Path directory = Paths.get(args[2]);
+            SuiteDeclaration declaration = SuiteDeclaration.read(root);
+            try {
+                // The commands carry each process's secrets: readable by their owner only.
+                Files.createDirectories(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                for (SuiteDeclaration.Process process : declaration.all()) {
+                    Path jar = root.resolve(process.module).resolve("target").resolve(process.module + ".jar");
+                    Path file = directory.resolve(process.name + ".args");
+                    Files.deleteIfExists(file);
+                    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                    Files.write(file, launchCommand(root, declaration, process.name, process.name, jar, List.of(),
+                            List.of()));
                 }
-                out.println(variable);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            out.println(ProcessHandle.current().info().command().orElse("java"));
-            javaArguments(root, process, args[3], Paths.get(args[4]), extraOptions).forEach(out::println);
             return 0;
         }
         if (args.length == 2 && args[0].equals("class-data")) {
             return reportClassData(Paths.get(args[1]));
         }
         throw new IllegalArgumentException("usage: launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]"
-                + " | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT");
+                + " | prepare ROOT DIR | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT");
+    }
+
+    /** env(1) with the process's environment, then java with its options and its jar's class path. */
+    private List<String> launchCommand(Path root, SuiteDeclaration declaration, String name, String instance, Path jar,
+                                       List<String> extraVariables, List<String> extraOptions) {
+        SuiteDeclaration.Process process = declaration.named(name);
+        ProcessEnvironment processEnvironment = new ProcessEnvironment(declaration, environment,
+                new RegistryPasswords(environment, root.resolve(".run").resolve("registry"))::of);
+        List<String> command = new java.util.ArrayList<>();
+        command.add("env");
+        for (String withheld : processEnvironment.withheld(process)) {
+            command.add("-u");
+            command.add(withheld);
+        }
+        processEnvironment.variables(process).forEach((variable, value) -> command.add(variable + "=" + value));
+        for (String variable : extraVariables) {
+            if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                throw new IllegalArgumentException("not VAR=value: " + variable);
+            }
+            command.add(variable);
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(javaArguments(root, process, instance, jar, extraOptions));
+        return command;
     }
 
     private List<String> javaArguments(Path root, SuiteDeclaration.Process process, String instance, Path jar,

@@ -1,7 +1,7 @@
 package dev.msakit.legacy.catalog;
 
 import dev.msakit.legacy.sync.ChangeFeed;
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +66,7 @@ public class Catalog {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ApiException notFound(long id) {
-        return ApiException.notFound("No product with id " + id);
+    private static DomainException notFound(long id) {
+        return DomainException.notFound("No product with id " + id);
     }
 }

@@ -8,10 +8,9 @@ import dev.msakit.legacy.catalog.Product;
 import dev.msakit.legacy.catalog.ProductStore;
 import dev.msakit.legacy.ordering.OrderStore.HeldOrder;
 import dev.msakit.legacy.sync.ChangeFeed;
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +49,7 @@ public class OrderDesk {
     @Transactional
     public Placement place(long memberId, List<OrderForm.Item> items, String idempotencyKey) {
         if (items.stream().map(OrderForm.Item::getProductId).distinct().count() != items.size()) {
-            throw ApiException.badRequest("Each product may appear only once per order; combine the quantities");
+            throw DomainException.invalid("Each product may appear only once per order; combine the quantities");
         }
         String fingerprint = null;
         if (idempotencyKey != null) {
@@ -60,7 +59,7 @@ public class OrderDesk {
             Optional<HeldOrder> earlier = orders.byIdempotencyKey(memberId, idempotencyKey);
             if (earlier.isPresent()) {
                 if (!fingerprint.equals(earlier.get().order().getRequestFingerprint())) {
-                    throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for a"
+                    throw DomainException.unprocessable("This Idempotency-Key was used for a"
                             + " different order; use a new key for a new order");
                 }
                 return new Placement(earlier.get().order(), true);
@@ -81,8 +80,8 @@ public class OrderDesk {
         List<OrderSnapshot.Line> lines = new ArrayList<>();
         String shortage = null;
         for (OrderForm.Item item : sorted) {
-            Product product = products.lockOnSale(item.getProductId()).orElseThrow(() -> new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY, "Product " + item.getProductId() + " does not exist"));
+            Product product = products.lockOnSale(item.getProductId()).orElseThrow(() ->
+                    DomainException.unprocessable("Product " + item.getProductId() + " does not exist"));
             if (product.getStock() < item.getQuantity() && shortage == null) {
                 shortage = "Not enough stock of product " + product.getId() + " for quantity " + item.getQuantity();
             }
@@ -112,7 +111,7 @@ public class OrderDesk {
     @Transactional(readOnly = true)
     public OrderSnapshot get(long memberId, String orderId) {
         return orders.find(orderId, memberId).map(HeldOrder::order)
-                .orElseThrow(() -> ApiException.notFound("No order with id " + orderId));
+                .orElseThrow(() -> DomainException.notFound("No order with id " + orderId));
     }
 
     @Transactional(readOnly = true)
@@ -134,7 +133,7 @@ public class OrderDesk {
     @Transactional
     public Cancellation cancel(long memberId, String orderId) {
         HeldOrder held = orders.lock(orderId).filter(o -> o.order().getMemberId() == memberId)
-                .orElseThrow(() -> ApiException.notFound("No order with id " + orderId));
+                .orElseThrow(() -> DomainException.notFound("No order with id " + orderId));
         OrderSnapshot order = held.order();
         requireCancellable(order);
         if (!held.heldHere()) {
@@ -246,7 +245,7 @@ public class OrderDesk {
 
     private static void requireCancellable(OrderSnapshot order) {
         if (!cancellable(order)) {
-            throw ApiException.conflict("A " + order.getStatus() + " order cannot be cancelled");
+            throw DomainException.conflict("A " + order.getStatus() + " order cannot be cancelled");
         }
     }
 

@@ -2,7 +2,7 @@ package dev.msakit.member.config;
 
 import dev.msakit.member.domain.MemberService;
 import dev.msakit.member.domain.Role;
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,7 +41,7 @@ public class AdminAccountInitializer implements ApplicationRunner {
         try {
             members.create(admin.getEmail(), admin.getPassword(), admin.getName(), EnumSet.of(Role.MEMBER, Role.ADMIN));
             log.info("Created the initial admin account");
-        } catch (ApiException alreadyCreatedByAnotherInstance) {
+        } catch (DomainException alreadyCreatedByAnotherInstance) {
             log.info("The initial admin account exists already");
         }
     }

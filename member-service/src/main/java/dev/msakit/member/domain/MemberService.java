@@ -1,6 +1,6 @@
 package dev.msakit.member.domain;
 
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,13 +34,13 @@ public class MemberService {
     public Member create(String email, String password, String name, Set<Role> roles) {
         String normalized = normalize(email);
         if (members.existsByEmail(normalized)) {
-            throw ApiException.conflict("A member with this email already exists");
+            throw DomainException.conflict("A member with this email already exists");
         }
         try {
             return members.saveAndFlush(new Member(normalized, passwordEncoder.encode(password), name.trim(), roles));
         } catch (DataIntegrityViolationException raced) {
             // Two sign-ups with one email at the same moment: the unique constraint decides.
-            throw ApiException.conflict("A member with this email already exists");
+            throw DomainException.conflict("A member with this email already exists");
         }
     }
 
@@ -50,14 +50,14 @@ public class MemberService {
         String hash = member == null ? dummyHash : member.getPasswordHash();
         boolean matches = passwordEncoder.matches(password, hash);
         if (member == null || !matches) {
-            throw ApiException.unauthorized("Email or password is wrong");
+            throw DomainException.notAuthenticated("Email or password is wrong");
         }
         return member;
     }
 
     @Transactional(readOnly = true)
     public Member get(long id) {
-        return members.findById(id).orElseThrow(() -> ApiException.notFound("No member with id " + id));
+        return members.findById(id).orElseThrow(() -> DomainException.notFound("No member with id " + id));
     }
 
     @Transactional(readOnly = true)

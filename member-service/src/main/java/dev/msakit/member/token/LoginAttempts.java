@@ -1,11 +1,11 @@
 package dev.msakit.member.token;
 
 import dev.msakit.member.domain.MemberService;
+import dev.msakit.platform.domain.DomainException;
 import dev.msakit.platform.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -60,8 +60,8 @@ public class LoginAttempts {
         T result;
         try {
             result = attempt.get();
-        } catch (ApiException refused) {
-            if (refused.getStatus() == HttpStatus.UNAUTHORIZED) {
+        } catch (DomainException refused) {
+            if (refused.getKind() == DomainException.Kind.NOT_AUTHENTICATED) {
                 recordFailure(key, now);
             }
             throw refused;

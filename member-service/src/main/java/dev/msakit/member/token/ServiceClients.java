@@ -1,6 +1,6 @@
 package dev.msakit.member.token;
 
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConstructorBinding;
 
@@ -28,7 +28,7 @@ public class ServiceClients {
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 secret.getBytes(StandardCharsets.UTF_8));
         if (expected.isEmpty() || !matches) {
-            throw ApiException.unauthorized("Client id or secret is wrong");
+            throw DomainException.notAuthenticated("Client id or secret is wrong");
         }
     }
 }

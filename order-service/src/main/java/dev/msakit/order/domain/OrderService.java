@@ -8,13 +8,12 @@ import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.order.client.ProductClient;
 import dev.msakit.order.migration.OrderFeed;
 import dev.msakit.platform.messaging.Outbox;
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +49,7 @@ public class OrderService {
 
     public Placement place(long memberId, List<OrderLine> lines, String idempotencyKey) {
         if (lines.stream().map(OrderLine::getProductId).distinct().count() != lines.size()) {
-            throw ApiException.badRequest("Each product may appear only once per order; combine the quantities");
+            throw DomainException.invalid("Each product may appear only once per order; combine the quantities");
         }
         String fingerprint = idempotencyKey == null ? null : fingerprint(lines);
         if (idempotencyKey != null) {
@@ -83,7 +82,7 @@ public class OrderService {
     public PurchaseOrder get(long memberId, String orderId) {
         // Another member's order answers exactly like a missing one: ids of others are not confirmed to exist.
         return orders.findByIdAndMemberId(orderId, memberId)
-                .orElseThrow(() -> ApiException.notFound("No order with id " + orderId));
+                .orElseThrow(() -> DomainException.notFound("No order with id " + orderId));
     }
 
     public Page<PurchaseOrder> list(long memberId, int page, int size) {
@@ -102,7 +101,7 @@ public class OrderService {
                     if (!order.isHeldHere()) {
                         // Known at once from the copy: the shop would refuse, and nobody would hear it.
                         if (order.getStatus() == OrderStatus.REJECTED) {
-                            throw ApiException.conflict("This order was rejected; there is nothing to cancel");
+                            throw DomainException.conflict("This order was rejected; there is nothing to cancel");
                         }
                         if (order.getStatus() != OrderStatus.CANCELLED) {
                             feed.cancelAtLegacy(order);
@@ -116,7 +115,7 @@ public class OrderService {
             } catch (OptimisticLockingFailureException concurrentReply) {
                 // product-service's reply landed at the same moment: cancel again from the state it left.
                 if (attempt == 3) {
-                    throw ApiException.conflict("The order is changing right now; try again");
+                    throw DomainException.conflict("The order is changing right now; try again");
                 }
             }
         }
@@ -146,13 +145,13 @@ public class OrderService {
         Set<Long> onSale = products.lookup(ids).stream().map(CatalogEntry::getId).collect(Collectors.toSet());
         Optional<Long> missing = ids.stream().filter(id -> !onSale.contains(id)).findFirst();
         if (missing.isPresent()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Product " + missing.get() + " does not exist");
+            throw DomainException.unprocessable("Product " + missing.get() + " does not exist");
         }
     }
 
     private static Placement replay(PurchaseOrder earlier, String fingerprint) {
         if (!earlier.wasPlacedBy(fingerprint)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
+            throw DomainException.unprocessable(
                     "This Idempotency-Key was used for a different order; use a new key for a new order");
         }
         return new Placement(earlier, true);

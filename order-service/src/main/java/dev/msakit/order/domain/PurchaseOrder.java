@@ -2,7 +2,7 @@ package dev.msakit.order.domain;
 
 import dev.msakit.contracts.OrderRequests;
 import dev.msakit.contracts.migration.OrderSnapshot;
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import org.springframework.data.domain.Persistable;
 
 import javax.persistence.CascadeType;
@@ -151,7 +151,7 @@ public class PurchaseOrder implements Persistable<String> {
             return false;
         }
         if (status == OrderStatus.REJECTED) {
-            throw ApiException.conflict("This order was rejected; there is nothing to cancel");
+            throw DomainException.conflict("This order was rejected; there is nothing to cancel");
         }
         transition(OrderStatus.CANCELLED);
         return true;

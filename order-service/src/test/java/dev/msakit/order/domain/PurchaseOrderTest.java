@@ -1,8 +1,7 @@
 package dev.msakit.order.domain;
 
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -80,8 +79,8 @@ class PurchaseOrderTest {
     @Test
     void aRejectedOrderCannotBeCancelled() {
         order.reject("Product 2 does not exist");
-        assertThatThrownBy(order::cancel).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT));
+        assertThatThrownBy(order::cancel).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.getKind()).isEqualTo(DomainException.Kind.CONFLICT));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.msakit.product.domain;
 
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import dev.msakit.product.migration.CatalogFeed;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -64,7 +64,7 @@ public class CatalogService {
         feed.product(product);
     }
 
-    private static ApiException notFound(long id) {
-        return ApiException.notFound("No product with id " + id);
+    private static DomainException notFound(long id) {
+        return DomainException.notFound("No product with id " + id);
     }
 }

@@ -2,7 +2,7 @@ package dev.msakit.product.api;
 
 import dev.msakit.platform.resourceserver.PlatformApiAutoConfiguration;
 import dev.msakit.platform.web.config.PlatformWebAutoConfiguration;
-import dev.msakit.platform.problem.ApiException;
+import dev.msakit.platform.domain.DomainException;
 import dev.msakit.platform.resourceserver.ResourceServerSecurityAutoConfiguration;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import dev.msakit.product.domain.CatalogService;
@@ -93,7 +93,7 @@ class ProductControllerSliceTest {
 
     @Test
     void aMissingProductIsA404Problem() throws Exception {
-        when(catalog.get(9)).thenThrow(ApiException.notFound("No product with id 9"));
+        when(catalog.get(9)).thenThrow(DomainException.notFound("No product with id 9"));
         mvc.perform(get("/products/9")).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.detail").value("No product with id 9"));
@@ -108,7 +108,7 @@ class ProductControllerSliceTest {
                         .content("{\"name\":\"Pen\",\"price\":1.10,\"stock\":3}")
                         .header("Authorization", "Bearer " + TOKENS.admin(1)).header("X-Forwarded-Prefix", "/api"))
                 .andExpect(status().isCreated()).andExpect(header().string("Location", "/api/products/8"));
-        when(catalog.get(9)).thenThrow(ApiException.notFound("No product with id 9"));
+        when(catalog.get(9)).thenThrow(DomainException.notFound("No product with id 9"));
         mvc.perform(get("/products/9").header("X-Forwarded-Prefix", "/api"))
                 .andExpect(jsonPath("$.instance").value("/api/products/9"));
         // Called directly, the service's own paths; a prefix that is not a path is ignored.

@@ -1,5 +1,6 @@
 package dev.msakit.platform.messaging;
 
+import dev.msakit.platform.domain.DomainException;
 import dev.msakit.platform.problem.ApiException;
 import dev.msakit.platform.problem.DatabaseUnavailable;
 import org.apache.kafka.common.errors.RetriableException;
@@ -69,7 +70,8 @@ final class ConsumerFailures {
                     || t instanceof ClassCastException || t instanceof NullPointerException) {
                 return true;
             }
-            if (t instanceof ApiException && ((ApiException) t).getStatus().is4xxClientError()) {
+            if (t instanceof DomainException
+                    || t instanceof ApiException && ((ApiException) t).getStatus().is4xxClientError()) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package dev.msakit.platform.messaging;
 
 import brave.Tracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.platform.domain.DomainException;
 import dev.msakit.platform.problem.ApiException;
 import dev.msakit.platform.testing.TestDatabase;
 import dev.msakit.platform.testing.TestMessages;
@@ -79,6 +80,17 @@ class DeadLettersTest {
     @AfterEach
     void stopProbe() {
         scheduler.shutdownNow();
+    }
+
+    @Test
+    void aDomainRuleRefusingAMessageIsDeadLetteredOnTheFirstTry() {
+        incoming.process(release("order-2"), dispatch(() -> {
+            throw DomainException.conflict("order order-2 was cancelled before its stock was reserved");
+        }, false));
+
+        assertThat(attempts).as("no retries: a rule answers the same every time").hasValue(1);
+        assertThat(header(broker.history().get(0), MessageHeaders.DEAD_LETTER_REASON))
+                .startsWith("permanent: DomainException").contains("was cancelled");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.platform.api.GatewayPaths;
+import dev.msakit.platform.domain.DomainException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,6 +55,28 @@ public class ProblemExceptionHandler {
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Problem> api(ApiException ex, HttpServletRequest request) {
         return Problems.response(ex, instance(request));
+    }
+
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<Problem> domain(DomainException ex, HttpServletRequest request) {
+        return Problems.response(statusOf(ex.getKind()), ex.getMessage(), instance(request));
+    }
+
+    static HttpStatus statusOf(DomainException.Kind kind) {
+        switch (kind) {
+            case NOT_FOUND:
+                return HttpStatus.NOT_FOUND;
+            case CONFLICT:
+                return HttpStatus.CONFLICT;
+            case INVALID:
+                return HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE:
+                return HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_AUTHENTICATED:
+                return HttpStatus.UNAUTHORIZED;
+            default:
+                throw new IllegalArgumentException("no status for " + kind);
+        }
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -1,9 +1,13 @@
 package dev.msakit.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,7 @@ public final class LauncherCommand {
         int status;
         try {
             status = new LauncherCommand(System.getenv(), System.out).run(args);
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             System.err.println("suite-launcher: " + e.getMessage());
             status = 2;
         }
@@ -68,25 +72,7 @@ public final class LauncherCommand {
             return 0;
         }
         if (args.length == 3 && args[0].equals("prepare")) {
-            Path root = Paths.get(args[1]);
-            Path directory = Paths.get(args[2]);
-            SuiteDeclaration declaration = SuiteDeclaration.read(root);
-            try {
-                // The commands carry each process's secrets: readable by their owner only.
-                Files.createDirectories(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-                for (SuiteDeclaration.Process process : declaration.all()) {
-                    Path jar = root.resolve(process.module).resolve("target").resolve(process.module + ".jar");
-                    Path file = directory.resolve(process.name + ".args");
-                    Files.deleteIfExists(file);
-                    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-                    Files.write(file, launchCommand(root, declaration, process.name, process.name, jar, List.of(),
-                            List.of()));
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            prepare(Paths.get(args[1]), Paths.get(args[2]));
             return 0;
         }
         if (args.length == 2 && args[0].equals("class-data")) {
@@ -96,13 +82,34 @@ public final class LauncherCommand {
                 + " | prepare ROOT DIR | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT");
     }
 
+    /** Every declared process's launch from its module's jar, one file each, readable by their owner only. */
+    private void prepare(Path root, Path directory) {
+        SuiteDeclaration declaration = SuiteDeclaration.read(root);
+        try {
+            // The commands carry each process's secrets.
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            for (SuiteDeclaration.Process process : declaration.all()) {
+                Path jar = root.resolve(process.module).resolve("target").resolve(process.module + ".jar");
+                Path file = directory.resolve(process.name + ".args");
+                Files.deleteIfExists(file);
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.write(file, launchCommand(root, declaration, process.name, process.name, jar, List.of(),
+                        List.of()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** env(1) with the process's environment, then java with its options and its jar's class path. */
     private List<String> launchCommand(Path root, SuiteDeclaration declaration, String name, String instance, Path jar,
                                        List<String> extraVariables, List<String> extraOptions) {
         SuiteDeclaration.Process process = declaration.named(name);
         ProcessEnvironment processEnvironment = new ProcessEnvironment(declaration, environment,
                 new RegistryPasswords(environment, root.resolve(".run").resolve("registry"))::of);
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add("env");
         for (String withheld : processEnvironment.withheld(process)) {
             command.add("-u");
@@ -122,7 +129,7 @@ public final class LauncherCommand {
 
     private List<String> javaArguments(Path root, SuiteDeclaration.Process process, String instance, Path jar,
                                        List<String> extraOptions) {
-        List<String> options = new java.util.ArrayList<>(JvmOptions.from(environment).of(process.jvm));
+        List<String> options = new ArrayList<>(JvmOptions.from(environment).of(process.jvm));
         options.addAll(extraOptions);
         return JavaCommand.arguments(options, jar, classData(), unpacked(root), instance);
     }

@@ -57,7 +57,7 @@ final class ConsumerFailures {
     }
 
     static boolean isPermanent(Throwable failure) {
-        if (isUniqueViolation(failure)) {
+        if (isUniqueViolation(failure) || isInsertedMeanwhile(failure)) {
             return false;
         }
         for (Throwable t = failure; t != null; t = next(t)) {
@@ -85,6 +85,20 @@ final class ConsumerFailures {
     private static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof SQLException && "23505".equals(((SQLException) t).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * JPA's way of saying the same (EntityExistsException, however Spring wrapped it): the row came into the session
+     * meanwhile. Seen in SyncChaosIT: a legacy order's copy applied while the order's own placement committed. A fresh
+     * transaction finds the row.
+     */
+    private static boolean isInsertedMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if ("javax.persistence.EntityExistsException".equals(t.getClass().getName())) {
                 return true;
             }
         }

@@ -83,6 +83,20 @@ class DeadLettersTest {
     }
 
     @Test
+    void anEntityInsertedMeanwhileIsTriedAgainNotParked() {
+        incoming.process(release("order-3"), dispatch(() -> {
+            if (attempts.get() == 1) {
+                throw new org.springframework.dao.DataIntegrityViolationException("A different object with the same"
+                        + " identifier value was already associated with the session",
+                        new javax.persistence.EntityExistsException("already associated"));
+            }
+        }, false));
+
+        assertThat(attempts).as("the second try finds the row").hasValue(2);
+        assertThat(broker.history()).as("nothing dead-lettered").isEmpty();
+    }
+
+    @Test
     void aDomainRuleRefusingAMessageIsDeadLetteredOnTheFirstTry() {
         incoming.process(release("order-2"), dispatch(() -> {
             throw DomainException.conflict("order order-2 was cancelled before its stock was reserved");

@@ -90,7 +90,7 @@ public final class LauncherCommand {
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
             for (SuiteDeclaration.Process process : declaration.all()) {
-                Path jar = root.resolve(process.module).resolve("target").resolve(process.module + ".jar");
+                Path jar = process.jar(root);
                 Path file = directory.resolve(process.name + ".args");
                 Files.deleteIfExists(file);
                 Files.createFile(file,
@@ -141,7 +141,7 @@ public final class LauncherCommand {
         }
         int missing = 0;
         for (SuiteDeclaration.Process process : SuiteDeclaration.read(root).all()) {
-            Path jar = root.resolve(process.module).resolve("target").resolve(process.module + ".jar");
+            Path jar = process.jar(root);
             if (!Files.isRegularFile(jar)) {
                 out.println("  " + process.name + ": no jar (./msa build)");
                 missing++;

@@ -58,6 +58,12 @@ public final class SuiteDeclaration {
         return processes.stream().filter(p -> p.database != null).collect(Collectors.toList());
     }
 
+    /** The process a module runs (each module runs one declared process). */
+    public Process ofModule(String module) {
+        return processes.stream().filter(p -> p.module.equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process of module " + module + " in suite.conf"));
+    }
+
     public Process named(String name) {
         return processes.stream().filter(p -> p.name.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not in suite.conf: " + name));
@@ -84,6 +90,11 @@ public final class SuiteDeclaration {
             this.database = database;
             this.jvm = jvm;
             this.published = published;
+        }
+
+        /** The jar that runs it: its module's repackaged jar, as the build leaves it. */
+        public Path jar(Path root) {
+            return root.resolve(module).resolve("target").resolve(module + ".jar");
         }
 
         /** Registers in Eureka: everything from the services on (the registry, tracing and the database do not). */

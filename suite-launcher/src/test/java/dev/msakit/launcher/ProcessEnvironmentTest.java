@@ -131,8 +131,7 @@ class ProcessEnvironmentTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             new LauncherCommand(shell, new PrintStream(printed, true, StandardCharsets.UTF_8)).run("launch",
-                    ROOT.toString(), process.name, process.name, ROOT.resolve(process.module).resolve("target")
-                            .resolve(process.module + ".jar").toString());
+                    ROOT.toString(), process.name, process.name, process.jar(ROOT).toString());
             assertThat(Files.readAllLines(file)).as(process.name)
                     .isEqualTo(Arrays.asList(printed.toString(StandardCharsets.UTF_8).split("\n")));
         }

@@ -186,7 +186,7 @@ final class Suite implements AutoCloseable {
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.putAll(moduleEnv.getOrDefault(module, Map.of()));
         processEnv.putAll(overrides);
-        SuiteDeclaration.Process declared = declaredModule(module);
+        SuiteDeclaration.Process declared = declaration.ofModule(module);
         SuiteProcess process = SuiteProcess.start(declared, name, port, root, work,
                 processEnvironment.withheld(declared), processEnv);
         processes.add(process);
@@ -351,13 +351,7 @@ final class Suite implements AutoCloseable {
 
     /** The health URL suite.conf declares for the process's module. */
     String healthUrl(SuiteProcess process) {
-        return process.url() + declaredModule(process.module()).health;
-    }
-
-    /** The process suite.conf declares for a module (each module runs one declared process). */
-    private SuiteDeclaration.Process declaredModule(String module) {
-        return declaration.all().stream().filter(p -> p.module.equals(module)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no process of module " + module));
+        return process.url() + declaration.ofModule(process.module()).health;
     }
 
     private void awaitReady(SuiteProcess process) {

@@ -39,7 +39,7 @@ final class SuiteProcess {
      */
     static SuiteProcess start(SuiteDeclaration.Process declared, String name, int port, Path root, Path work,
                               java.util.Set<String> withheld, Map<String, String> env) throws IOException {
-        Path jar = root.resolve(declared.module).resolve("target").resolve(declared.module + ".jar");
+        Path jar = declared.jar(root);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build the modules first (./mvnw verify does)");
         }

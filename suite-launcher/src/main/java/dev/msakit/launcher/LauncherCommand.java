@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,11 @@ import java.util.Map;
  *        only the java arguments (bench/run's bare Zuul runs with the gateway's)
  *   class-data ROOT
  *        each process's class-data archive for the jar built now; exit 1 when one is missing
+ *   rollout ROOT SERVICE JAR [-- OPTION...]
+ *        a promoted canary's version to full strength: each instance of SERVICE that ./msa runs (ROOT/.run/) in
+ *        turn stopped and started again from JAR (with the OPTIONs) on its port, the next only once every gateway
+ *        has it in rotation (ACTUATOR_USER/ACTUATOR_PASSWORD; MSA_START_TIMEOUT seconds per wait, 180); exit 2 with
+ *        the reason when one does not come up
  * </pre>
  */
 public final class LauncherCommand {
@@ -78,8 +84,18 @@ public final class LauncherCommand {
         if (args.length == 2 && args[0].equals("class-data")) {
             return reportClassData(Paths.get(args[1]));
         }
+        if (args.length >= 4 && args[0].equals("rollout")) {
+            List<String> rest = Arrays.asList(args).subList(4, args.length);
+            if (!rest.isEmpty() && !rest.get(0).equals("--")) {
+                throw new IllegalArgumentException("usage: rollout ROOT SERVICE JAR [-- OPTION...]");
+            }
+            rollout(Paths.get(args[1]), args[2], Paths.get(args[3]), rest.isEmpty() ? rest : rest.subList(1,
+                    rest.size()));
+            return 0;
+        }
         throw new IllegalArgumentException("usage: launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]"
-                + " | prepare ROOT DIR | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT");
+                + " | prepare ROOT DIR | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT"
+                + " | rollout ROOT SERVICE JAR [-- OPTION...]");
     }
 
     /** Every declared process's launch from its module's jar, one file each, readable by their owner only. */
@@ -101,6 +117,41 @@ public final class LauncherCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void rollout(Path root, String service, Path jar, List<String> extraOptions) {
+        SuiteDeclaration declaration = SuiteDeclaration.read(root);
+        SuiteDeclaration.Process process = declaration.named(service);
+        if (!process.tier.equals("service")) {
+            throw new IllegalArgumentException(service + " is not a service");
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no jar at " + jar);
+        }
+        RunFolderFleet fleet = new RunFolderFleet(root.resolve(".run"), process, jar, (instance, instanceJar) ->
+                launchCommand(root, declaration, service, instance, instanceJar, List.of(), extraOptions));
+        GatewayRotation rotation = new GatewayRotation(required("ACTUATOR_USER"), required("ACTUATOR_PASSWORD"));
+        Duration timeout = Duration.ofSeconds(Long.parseLong(environment.getOrDefault("MSA_START_TIMEOUT", "180")));
+        try {
+            new Rollout(service, fleet, rotation, line -> out.println("  " + line), timeout).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private String required(String variable) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(variable + " is not set");
+        }
+        return value;
     }
 
     /** env(1) with the process's environment, then java with its options and its jar's class path. */

@@ -1,6 +1,8 @@
 package dev.msakit.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.msakit.launcher.GatewayRotation;
+import dev.msakit.launcher.Rollout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Canary releases of product-service judged by release-control on what the gateways measured, on the real
  * processes: a baseline and a canary instance next to the suite's two, catalog reads from a few client threads, and
- * Chaos Monkey on the canary for the bad versions (exceptions on 5 % of requests, 200 ms more per request). Leaves
- * the suite as it found it: the extra instances stopped and gone from the gateway's rotation, no release routing.
+ * Chaos Monkey on the canary for the bad versions (exceptions on 5 % of requests, 200 ms more per request), a second
+ * gateway. Leaves the suite with its two product instances (after the promotion, of the "new version": the same jar
+ * with another INSTANCE_VERSION), the extra instances stopped and gone from the gateway's rotation, no release routing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 class CanaryIT {
 
     private static final String SERVICE = "product-service";
+    private static final String APP = "PRODUCT-SERVICE";
     private static final int CLIENTS = 4;
     private static final int WARM_UP_READS = 3000;
 
@@ -46,6 +50,8 @@ class CanaryIT {
     private long productId;
     private SuiteProcess baseline;
     private SuiteProcess canary;
+    /** A second gateway: routes by the same table, measures its share of the releases. */
+    private SuiteProcess secondGateway;
     private final List<SuiteProcess> started = new ArrayList<>();
 
     @BeforeAll
@@ -57,6 +63,8 @@ class CanaryIT {
         productId = scenario.newProduct(admin, 5);
         baseline = instance("product-baseline", "baseline", "1.0.0-baseline");
         canary = instance("product-canary", "canary", "2.0.0-canary");
+        secondGateway = suite.startAnother("zuul-gateway-2", "zuul-gateway");
+        started.add(secondGateway);
     }
 
     private SuiteProcess instance(String name, String role, String version) throws Exception {
@@ -185,18 +193,25 @@ class CanaryIT {
     }
 
     /**
-     * A clean canary passes each step and is promoted; then it serves every request, the baseline is stopped (the
-     * hand-over) and the release finished: not one failed request from start to end.
+     * With two gateways: a clean canary passes each step and is promoted; then, while it serves every request, the
+     * baseline stops and each of the service's instances in turn is replaced by one of the new version (the rollout
+     * ./msa canary runs); the release is finished and the canary stopped. The service ends with as many instances
+     * as it started with, all registering the new version, in both gateways' rotation, and not one client request
+     * failed through either gateway from start to end.
      */
     @Test
     @Order(5)
-    void aCleanCanaryIsPromotedWithoutAFailedRequest() throws Exception {
+    void aCleanCanaryIsPromotedToFullStrengthBehindTwoGatewaysWithoutAFailedRequest() throws Exception {
         SuiteProcess clean = instance("product-canary-2", "canary", "2.0.0-canary");
+        SuiteFleet fleet = new SuiteFleet(suite, SERVICE, Map.of("INSTANCE_VERSION", "2.0.0-canary"),
+                List.of(suite.gateway, secondGateway));
+        int instancesBefore = fleet.oldInstances().size();
         // This baseline has served four releases already; ./msa canary starts both fresh. A cold canary against it
         // is judged on its JIT, not its version (CI saw p50 19.5 against 13.3 ms after 400 warm-up requests): warm
         // it as hard as the baseline's history, and let the release's own warm-up keep the rest out of the verdict.
         warm(clean);
-        try (Load load = new Load()) {
+        try (Load load = new Load(api, CLIENTS / 2); Load viaSecond = new Load(secondGateway.url() + "/api",
+                CLIENTS / 2)) {
             long startedAt = System.nanoTime();
             start(clean, "[10, 50]", 3, ",\"warmupSeconds\":6");
             // The operators' console shows the live release, its rows growing interval by interval.
@@ -224,18 +239,42 @@ class CanaryIT {
                     .contains("advance to 50 %", "promote");
             assertThat(verdict.path("instances").path("canary").path("version").asText()).isEqualTo("2.0.0-canary");
             assertThat(verdict.path("instances").path("canary").path("role").asText()).isEqualTo("canary");
-            load.roles.clear();
-            await().atMost(Duration.ofSeconds(10)).until(() -> load.total.get() > 0 && load.roles.values().stream()
-                    .mapToLong(AtomicLong::get).sum() >= 100);
-            assertThat(load.roles.keySet()).containsOnly("canary");
+            for (Load through : List.of(load, viaSecond)) {
+                through.roles.clear();
+                await().atMost(Duration.ofSeconds(10)).until(() -> through.roles.values().stream()
+                        .mapToLong(AtomicLong::get).sum() >= 50);
+                assertThat(through.roles.keySet()).as("promoted: every request to the canary").containsOnly("canary");
+            }
+            long promotedAt = System.nanoTime();
+
+            // As ./msa canary does after a promotion: the baseline goes, the service's instances are replaced one by
+            // one, the release is finished, the canary goes.
             baseline.stop();
-            Thread.sleep(3000);
+            Rollout rollout = new Rollout(SERVICE, fleet, new GatewayRotation(Suite.ACTUATOR_USER, Suite.ACTUATOR_PASSWORD), System.out::println,
+                    Duration.ofMinutes(3));
+            assertThat(rollout.run()).isEqualTo(instancesBefore);
+            long rolledOutAt = System.nanoTime();
             assertThat(Http.delete(api + "/admin/canaries/" + SERVICE, admin).status).isEqualTo(200);
-            Thread.sleep(1000);
+            clean.stop();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    suite.inRotation(SERVICE).size() == instancesBefore
+                            && suite.inRotation(secondGateway, SERVICE).size() == instancesBefore);
+            Thread.sleep(2000); // requests once the canary is gone too
             load.close();
-            report("clean", verdict, startedAt, load);
+            viaSecond.close();
+            report("clean, two gateways", verdict, startedAt, load);
+            System.out.printf("CANARY rollout to full strength: %d instances replaced in %.1f s; release start to"
+                    + " full strength %.1f s; clients through the second gateway %d requests, %d failed%n",
+                    instancesBefore, (rolledOutAt - promotedAt) / 1e9, (rolledOutAt - startedAt) / 1e9,
+                    viaSecond.total.get(), viaSecond.failed.get());
             assertThat(load.failed.get()).as(load.failures.toString()).isZero();
+            assertThat(viaSecond.failed.get()).as(viaSecond.failures.toString()).isZero();
             assertThat(load.total.get()).isGreaterThan(200);
+            assertThat(viaSecond.total.get()).isGreaterThan(200);
+            // (An instance killed by an earlier test stays listed until the registry evicts it, within 30 s.)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(suite.upVersions(APP))
+                    .as("as many instances as before, all of the new version").hasSize(instancesBefore)
+                    .containsOnly("2.0.0-canary"));
         }
         // The instances' own count of each interval, for the report (read from their actuators, not judged).
         JsonNode firstRow = Http.get(api + "/admin/canaries/" + SERVICE, admin).json().path("intervals").get(0);
@@ -282,11 +321,10 @@ class CanaryIT {
     void aReleaseOutlivesAKilledGatewayAndARestartedReleaseControl() throws Exception {
         SuiteProcess freshBaseline = instance("product-baseline-3", "baseline", "1.0.0-baseline");
         SuiteProcess freshCanary = instance("product-canary-3", "canary", "2.0.0-canary");
-        SuiteProcess second = suite.startAnother("zuul-gateway-canary", "zuul-gateway");
         // Both instances warmed alike before the release: two cold JVMs' p99 differ by their JIT's luck (CI once saw
         // 53 ms against 17 ms, past the guard rail, for the same version), which is not what this test is about.
         warm(freshBaseline, freshCanary);
-        try (Load stays = new Load(); Load killed = new Load(second.url() + "/api")) {
+        try (Load stays = new Load(); Load killed = new Load(secondGateway.url() + "/api")) {
             long startedAt = System.nanoTime();
             Http.Response started = Http.post(api + "/admin/canaries", admin, "{\"service\":\"" + SERVICE + "\","
                     + "\"baselineInstance\":\"" + instanceId(freshBaseline) + "\",\"canaryInstance\":\""
@@ -295,7 +333,7 @@ class CanaryIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> stays.roles.getOrDefault("canary", new AtomicLong())
                     .get() >= 10 && killed.roles.getOrDefault("canary", new AtomicLong()).get() >= 10);
 
-            second.kill();
+            secondGateway.kill();
             killed.close();
             suite.releaseControl.stop();
             suite.releaseControl = suite.restart(suite.releaseControl, "release-control");
@@ -307,8 +345,6 @@ class CanaryIT {
             assertThat(verdict.path("intervals")).extracting(row -> row.path("decision").asText())
                     .contains("advance to 50 %", "promote");
             assertThat(stays.failed.get()).as(stays.failures.toString()).isZero();
-        } finally {
-            second.stop();
         }
         finish();
     }
@@ -386,17 +422,22 @@ class CanaryIT {
         final Map<String, AtomicLong> roles = new ConcurrentHashMap<>();
         final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        private final ExecutorService clients;
         private final String through;
 
         Load() {
-            this(api);
+            this(api, CLIENTS);
         }
 
         /** Through this gateway's API. */
         Load(String through) {
+            this(through, CLIENTS);
+        }
+
+        Load(String through, int threads) {
             this.through = through;
-            for (int i = 0; i < CLIENTS; i++) {
+            this.clients = Executors.newFixedThreadPool(threads);
+            for (int i = 0; i < threads; i++) {
                 clients.submit(this::read);
             }
         }

@@ -216,6 +216,23 @@ final class Suite implements AutoCloseable {
     }
 
     /**
+     * A new process in place of a stopped one: the same name and port, these variables on top of the module's (e.g.
+     * INSTANCE_VERSION for a new version); the tests' references to the old one now name the new one. Not waited for.
+     */
+    SuiteProcess replace(SuiteProcess old, Map<String, String> overrides) throws IOException {
+        if (old.isAlive()) {
+            throw new IllegalStateException(old.name() + " still runs: stop it first");
+        }
+        SuiteProcess again = start(old.name(), old.module(), old.port(), overrides);
+        Map<String, SuiteProcess> byName = new HashMap<>();
+        for (SuiteProcess process : processes()) {
+            byName.put(process.name(), process == old ? again : process);
+        }
+        adopt(byName);
+        return again;
+    }
+
+    /**
      * Starts a killed instance again, on its port, and waits until it serves; a service also until the gateway's
      * load balancer has it in rotation again (seconds after its start: the next test would otherwise meet a route
      * with no instance, and a circuit opened by it).
@@ -309,8 +326,13 @@ final class Suite implements AutoCloseable {
 
     /** The instances (host:port) of a service the gateway's Ribbon would choose now (its /actuator/ribbon view). */
     List<String> inRotation(String service) {
+        return inRotation(gateway, service);
+    }
+
+    /** The same, of this gateway (a second one a test started). */
+    List<String> inRotation(SuiteProcess viaGateway, String service) {
         List<String> chosen = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode instance : rotation(service)) {
+        for (com.fasterxml.jackson.databind.JsonNode instance : rotation(viaGateway, service)) {
             chosen.add(instance.path("hostPort").asText());
         }
         return chosen;
@@ -318,7 +340,11 @@ final class Suite implements AutoCloseable {
 
     /** The instances of a service in the gateway's rotation now, as its /actuator/ribbon view shows them. */
     private List<com.fasterxml.jackson.databind.JsonNode> rotation(String service) {
-        Http.Response view = Http.getBasic(gateway.url() + "/actuator/ribbon/" + service, ACTUATOR_USER,
+        return rotation(gateway, service);
+    }
+
+    private List<com.fasterxml.jackson.databind.JsonNode> rotation(SuiteProcess viaGateway, String service) {
+        Http.Response view = Http.getBasic(viaGateway.url() + "/actuator/ribbon/" + service, ACTUATOR_USER,
                 ACTUATOR_PASSWORD);
         if (view.status != 200) {
             throw new AssertionError("the gateway's rotation of " + service + ": " + view);
@@ -373,17 +399,22 @@ final class Suite implements AutoCloseable {
     }
 
     int upInstances(String app) {
+        return upVersions(app).size();
+    }
+
+    /** The version (metadata "version") each UP instance of an application registers in Eureka. */
+    List<String> upVersions(String app) {
         Http.Response response = Http.getBasic(eureka.url() + "/eureka/apps/" + app, EUREKA_USER, EUREKA_PASSWORD);
+        List<String> versions = new ArrayList<>();
         if (response.status != 200) {
-            return 0;
+            return versions;
         }
-        int up = 0;
         for (com.fasterxml.jackson.databind.JsonNode instance : response.json().path("application").path("instance")) {
             if ("UP".equals(instance.path("status").asText())) {
-                up++;
+                versions.add(instance.path("metadata").path("version").asText());
             }
         }
-        return up;
+        return versions;
     }
 
     /** Spring Boot Admin's view: each application (upper case) with the status of each of its instances. */

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  * whoever started it has replaced or stopped the instances that lost and calls {@link #finish}.
  */
 @Service
-public class CanaryReleases {
+public class CanaryReleases implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(CanaryReleases.class);
     private static final int LISTED = 20;
@@ -48,6 +49,7 @@ public class CanaryReleases {
     private final InstanceProbe probe;
     private final CanaryProperties properties;
     private final TransactionTemplate transaction;
+    private final ApplicationContext context;
     private final Clock clock = Clock.systemUTC();
     /** Set when the application starts closing: no release is judged on the reports a stopping server refuses. */
     private volatile boolean closing;
@@ -55,7 +57,8 @@ public class CanaryReleases {
     public CanaryReleases(ReleaseStore store, MeasurementStore measurements, RoutingRevision revision,
                           ApplicationEventPublisher events, DiscoveryClient discovery,
                           InstanceMetrics instanceMetrics, InstanceProbe probe, CanaryProperties properties,
-                          PlatformTransactionManager transactions) {
+                          PlatformTransactionManager transactions, ApplicationContext context) {
+        this.context = context;
         this.store = store;
         this.measurements = measurements;
         this.revision = revision;
@@ -186,6 +189,10 @@ public class CanaryReleases {
         report.getRoles().forEach((label, measured) -> {
             Role role = Role.fromLabel(label).orElseThrow(() -> new InvalidPlanException(
                     "roles: " + label + " is none of prod, baseline, canary"));
+            String problem = measured.problem();
+            if (problem != null) {
+                throw new InvalidPlanException("roles." + label + ": " + problem);
+            }
             if (!measured.isEmpty()) {
                 try {
                     measurements.record(releaseId, report.getGateway(), role, measured, now);
@@ -221,9 +228,12 @@ public class CanaryReleases {
         });
     }
 
-    @EventListener(ContextClosedEvent.class)
-    public void closing() {
-        closing = true;
+    /** This service's own context closing (see RoutingTableWatch for why not an @EventListener). */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent closed) {
+        if (closed.getApplicationContext() == context) {
+            closing = true;
+        }
     }
 
     private void tick(CanaryRelease release) {

@@ -5,8 +5,9 @@ import dev.msakit.release.routing.RoutingTables;
 import dev.msakit.release.routing.RoutingTableChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -24,11 +25,12 @@ import java.util.function.Consumer;
  * {@code watch-interval-ms} (one query however many gateways wait, and none when nobody waits).
  */
 @Component
-public class RoutingTableWatch {
+public class RoutingTableWatch implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingTableWatch.class);
 
     private final RoutingTables tables;
+    private final ApplicationContext context;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     /** Runs the look a commit asks for off the committing thread (its transaction's resources are still bound). */
     private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(runnable -> {
@@ -37,8 +39,9 @@ public class RoutingTableWatch {
         return thread;
     });
 
-    public RoutingTableWatch(RoutingTables tables) {
+    public RoutingTableWatch(RoutingTables tables, ApplicationContext context) {
         this.tables = tables;
+        this.context = context;
     }
 
     /**
@@ -58,9 +61,19 @@ public class RoutingTableWatch {
         afterCommit.execute(this::check);
     }
 
-    /** At the start of shutdown: every waiting gateway gets its 304 now and asks again (another instance). */
-    @EventListener(ContextClosedEvent.class)
-    public void answerEveryoneUnchanged() {
+    /**
+     * At the start of shutdown: every waiting gateway gets its 304 now and asks again (another instance). Only this
+     * service's own context closing counts: the load balancers' child contexts close later and tell their parent too
+     * (an @EventListener would then be looked up among beans already destroyed, a warning on every shutdown).
+     */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent closed) {
+        if (closed.getApplicationContext() == context) {
+            answerEveryoneUnchanged();
+        }
+    }
+
+    void answerEveryoneUnchanged() {
         for (Waiter waiter : waiters) {
             if (waiters.remove(waiter)) {
                 waiter.unchanged.run();

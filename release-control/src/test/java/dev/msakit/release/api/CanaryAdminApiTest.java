@@ -1,6 +1,7 @@
 package dev.msakit.release.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.msakit.contracts.release.LatencyHistogram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.release.RoutingTable;
 import dev.msakit.platform.testing.TestJwtConfiguration;
@@ -140,6 +141,9 @@ class CanaryAdminApiTest {
         assertThat(advanced.path("classification").asText()).isEqualTo("PASS");
         assertThat(advanced.path("canary").path("requests").asLong()).as("both gateways' reports")
                 .isGreaterThanOrEqualTo(50);
+        // Latencies merged from both: the median from gw-a's histograms (20-24 ms), the p99 from gw-b's values.
+        assertThat(advanced.path("canary").path("p50Ms").asDouble()).as(advanced.toString()).isBetween(19.9, 24.2);
+        assertThat(advanced.path("canary").path("p99Ms").asDouble()).isGreaterThan(29.8);
         assertThat(admin(HttpMethod.GET, "/admin/canaries/product-service/rows", null).getBody())
                 .contains("advance to 50 %").contains("status RUNNING");
         assertThat(admin(HttpMethod.GET, "/admin/canaries/product-service/plot.svg", null).getBody())
@@ -184,18 +188,42 @@ class CanaryAdminApiTest {
         assertProblem(service(HttpMethod.POST, "/internal/releases/999999/measurements",
                 "{\"gateway\":\"gw-a\",\"roles\":{\"everyone\":{\"answers\":1,\"latenciesMs\":[]}}}"),
                 HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> falling = service(HttpMethod.POST, "/internal/releases/999999/measurements",
+                "{\"gateway\":\"gw-a\",\"roles\":{\"canary\":{\"answers\":9,\"latencyHistogram\":"
+                        + "{\"buckets\":[300,200],\"counts\":[1,1]}}}}");
+        assertProblem(falling, HttpStatus.BAD_REQUEST);
+        assertThat(falling.getBody()).contains("roles.canary: latencyHistogram: buckets must rise");
+        // A forged count would make the judge list billions of latencies.
+        ResponseEntity<String> forged = service(HttpMethod.POST, "/internal/releases/999999/measurements",
+                "{\"gateway\":\"gw-a\",\"roles\":{\"canary\":{\"answers\":9,\"latencyHistogram\":"
+                        + "{\"buckets\":[300],\"counts\":[2000000000]}}}}");
+        assertProblem(forged, HttpStatus.BAD_REQUEST);
+        assertThat(forged.getBody()).contains("more latencies (2000000000) than successful answers (9)");
     }
 
+    /**
+     * 40 answers per role: gw-a's about 20 ms as a histogram (today's gateways), gw-b's about 30 ms as values (a
+     * gateway from before the histogram).
+     */
     private static String measurements(String gateway, Random random) {
         StringBuilder text = new StringBuilder("{\"gateway\":\"" + gateway + "\",\"roles\":{");
         String[] roles = {"baseline", "canary"};
+        boolean older = gateway.equals("gw-b");
         for (int r = 0; r < roles.length; r++) {
-            StringBuilder latencies = new StringBuilder();
-            for (int i = 0; i < 40; i++) {
-                latencies.append(i == 0 ? "" : ",").append(20 + random.nextInt(5));
+            double[] latencies = new double[40];
+            for (int i = 0; i < latencies.length; i++) {
+                latencies[i] = (older ? 30 : 20) + random.nextInt(5);
             }
             text.append(r == 0 ? "" : ",").append('"').append(roles[r]).append("\":{\"answers\":40,"
-                    + "\"serverErrors\":0,\"failedAttempts\":0,\"latenciesMs\":[").append(latencies).append("]}");
+                    + "\"serverErrors\":0,\"failedAttempts\":0,");
+            if (older) {
+                text.append("\"latenciesMs\":").append(java.util.Arrays.toString(latencies)).append('}');
+            } else {
+                LatencyHistogram histogram = LatencyHistogram.of(latencies);
+                text.append("\"latencyHistogram\":{\"buckets\":").append(java.util.Arrays.toString(
+                        histogram.getBuckets())).append(",\"counts\":").append(java.util.Arrays.toString(
+                        histogram.getCounts())).append("}}");
+            }
         }
         return text.append("}}").toString();
     }

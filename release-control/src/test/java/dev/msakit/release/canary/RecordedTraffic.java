@@ -1,5 +1,7 @@
 package dev.msakit.release.canary;
 
+import dev.msakit.contracts.release.LatencyHistogram;
+import dev.msakit.release.canary.judge.Latencies;
 import dev.msakit.release.canary.judge.RoleSample;
 
 import java.util.ArrayList;
@@ -61,7 +63,8 @@ final class RecordedTraffic implements CanaryRelease.Measurements {
                 latencies.add(a.latencyMs);
             }
         }
-        return new RoleSample(answered, serverErrors, failed, latencies.stream().mapToDouble(Double::doubleValue)
-                .toArray());
+        // As the gateways report them: counted per histogram bucket.
+        return new RoleSample(answered, serverErrors, failed, Latencies.of(LatencyHistogram.of(latencies.stream()
+                .mapToDouble(Double::doubleValue).toArray())));
     }
 }

@@ -1,23 +1,21 @@
 package dev.msakit.gateway.canary;
 
+import dev.msakit.contracts.release.LatencyHistogram;
 import dev.msakit.contracts.release.RoleMeasurement;
-
-import java.util.Arrays;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What this gateway sees of one role between two reports, accumulated from request threads. Latencies are of
  * successful answers only (a 5xx answered fast would make a failing canary look quick; errors are counted on their
- * own), kept as values (the judge's rank test needs them) up to a report's cap, then as a uniform reservoir sample.
+ * own), counted per histogram bucket: every answer, in a fixed 11 kB however busy the gateway, and release-control
+ * adds the gateways' histograms up (a sample of values per gateway could not be merged fairly).
  */
 final class RoleRecorder {
 
     private long answers;
     private long serverErrors;
     private long failedAttempts;
-    private long seen;
-    private double[] latencies = new double[64];
-    private int size;
+    private long[] latencies = new long[LatencyHistogram.MAX_BUCKET + 1];
+    private boolean anyLatency;
 
     synchronized void answered(int status, double latencyMs) {
         answers++;
@@ -25,18 +23,8 @@ final class RoleRecorder {
             serverErrors++;
             return;
         }
-        seen++;
-        if (size < RoleMeasurement.MAX_LATENCIES) {
-            if (size == latencies.length) {
-                latencies = Arrays.copyOf(latencies, Math.min(RoleMeasurement.MAX_LATENCIES, size * 2));
-            }
-            latencies[size++] = latencyMs;
-        } else {
-            long slot = ThreadLocalRandom.current().nextLong(seen);
-            if (slot < RoleMeasurement.MAX_LATENCIES) {
-                latencies[(int) slot] = latencyMs;
-            }
-        }
+        latencies[LatencyHistogram.bucketOf(latencyMs)]++;
+        anyLatency = true;
     }
 
     synchronized void attemptFailed() {
@@ -46,12 +34,14 @@ final class RoleRecorder {
     /** What was seen since the last call, and a fresh start. */
     synchronized RoleMeasurement drain() {
         RoleMeasurement measured = new RoleMeasurement(answers, serverErrors, failedAttempts,
-                Arrays.copyOf(latencies, size));
+                LatencyHistogram.fromCounts(latencies));
         answers = 0;
         serverErrors = 0;
         failedAttempts = 0;
-        seen = 0;
-        size = 0;
+        if (anyLatency) {
+            latencies = new long[LatencyHistogram.MAX_BUCKET + 1];
+            anyLatency = false;
+        }
         return measured;
     }
 }

@@ -2,6 +2,7 @@ package dev.msakit.gateway.canary;
 
 import dev.msakit.contracts.release.ReleaseRoute;
 import dev.msakit.contracts.release.ReleaseRoute.Status;
+import dev.msakit.contracts.release.LatencyHistogram;
 import dev.msakit.contracts.release.RoleMeasurement;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,9 @@ class RoutedReleaseTest {
         assertThat(report).containsOnlyKeys("canary", "baseline");
         assertThat(report.get("canary").getAnswers()).isEqualTo(20);
         assertThat(report.get("canary").getServerErrors()).isEqualTo(10);
-        assertThat(report.get("canary").getLatenciesMs()).hasSize(10).containsOnly(20.0);
+        assertThat(report.get("canary").getLatencyHistogram().getBuckets())
+                .containsExactly(LatencyHistogram.bucketOf(20));
+        assertThat(report.get("canary").getLatencyHistogram().getCounts()).containsExactly(10);
         assertThat(report.get("baseline").getFailedAttempts()).isEqualTo(1);
         assertThat(release.drain()).as("nothing twice").isEmpty();
     }

@@ -141,7 +141,7 @@ public final class CanaryJudge {
                     canary.latencyCount(),
                     baseline.latencyCount(), settings.getMinSamples()), numbers);
         }
-        MannWhitney.Result test = MannWhitney.test(canary.getLatenciesMs(), baseline.getLatenciesMs(),
+        MannWhitney.Result test = MannWhitney.test(canary.getLatencies(), baseline.getLatencies(),
                 settings.getConfidence());
         double threshold = Math.max(settings.getMinShiftMs(),
                 settings.getLatencyTolerance() * baseline.quantile(0.5));

@@ -2,8 +2,6 @@ package dev.msakit.release.canary.judge;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 
-import java.util.Arrays;
-
 /**
  * The two-sided Mann–Whitney (Wilcoxon rank-sum) test with a confidence interval on the location shift, as R's
  * {@code wilcox.test(x, y, conf.int = TRUE, exact = FALSE, correct = TRUE)} computes it (and Kayenta ports): normal
@@ -11,8 +9,8 @@ import java.util.Arrays;
  * statistic of (x - d, y) crosses the normal quantiles. Latency samples are large (dozens to thousands) and full of
  * ties (milliseconds), where R also leaves the exact distribution.
  *
- * <p>Each evaluation merges the two sorted samples (x shifted stays sorted), so a test costs a sort plus O(n) per
- * bisection step.
+ * <p>Each evaluation merges the two samples' distinct values (x shifted stays sorted), so a test costs O(distinct
+ * values) per bisection step however many answers the merged histograms count.
  */
 public final class MannWhitney {
 
@@ -31,16 +29,17 @@ public final class MannWhitney {
      * @return W, the p-value, the shift of x over y and its interval
      */
     public static Result test(double[] x, double[] y, double confidence) {
-        if (x.length == 0 || y.length == 0) {
+        return test(Latencies.of(x), Latencies.of(y), confidence);
+    }
+
+    /** The same on samples given as distinct values with their counts. */
+    public static Result test(Latencies xs, Latencies ys, double confidence) {
+        if (xs.count() == 0 || ys.count() == 0) {
             throw new IllegalArgumentException("both samples need at least one value");
         }
-        double[] xs = x.clone();
-        double[] ys = y.clone();
-        Arrays.sort(xs);
-        Arrays.sort(ys);
         RankSum at0 = rankSum(xs, 0, ys);
-        double nx = xs.length;
-        double ny = ys.length;
+        double nx = xs.count();
+        double ny = ys.count();
         double w = at0.sumX - nx * (nx + 1) / 2;
         double sigma = sigma(nx, ny, at0.ties);
         double p;
@@ -55,13 +54,13 @@ public final class MannWhitney {
         double high;
         double estimate;
         if (sigma == 0) {
-            low = xs[0] - ys[0];
+            low = xs.value(0) - ys.value(0);
             high = low;
             estimate = low;
         } else {
             double alpha = 1 - confidence;
-            double muMin = xs[0] - ys[ys.length - 1];
-            double muMax = xs[xs.length - 1] - ys[0];
+            double muMin = xs.value(0) - ys.value(ys.distinct() - 1);
+            double muMax = xs.value(xs.distinct() - 1) - ys.value(0);
             low = root(xs, ys, muMin, muMax, NORMAL.inverseCumulativeProbability(1 - alpha / 2), true);
             high = root(xs, ys, muMin, muMax, NORMAL.inverseCumulativeProbability(alpha / 2), true);
             estimate = root(xs, ys, muMin, muMax, 0, false);
@@ -70,7 +69,7 @@ public final class MannWhitney {
     }
 
     /** The d in [min, max] where the standardized statistic of (x - d, y) crosses zq (it falls as d grows). */
-    private static double root(double[] xs, double[] ys, double min, double max, double zq, boolean correct) {
+    private static double root(Latencies xs, Latencies ys, double min, double max, double zq, boolean correct) {
         double fMin = standardized(xs, ys, min, zq, correct);
         if (fMin <= 0) {
             return min;
@@ -96,10 +95,10 @@ public final class MannWhitney {
         return (lo + hi) / 2;
     }
 
-    private static double standardized(double[] xs, double[] ys, double d, double zq, boolean correct) {
+    private static double standardized(Latencies xs, Latencies ys, double d, double zq, boolean correct) {
         RankSum sum = rankSum(xs, d, ys);
-        double nx = xs.length;
-        double ny = ys.length;
+        double nx = xs.count();
+        double ny = ys.count();
         double dz = sum.sumX - nx * (nx + 1) / 2 - nx * ny / 2;
         double correction = correct ? Math.signum(dz) * 0.5 : 0;
         double sigma = sigma(nx, ny, sum.ties);
@@ -111,24 +110,23 @@ public final class MannWhitney {
         return Math.sqrt((nx * ny / 12) * ((n + 1) - ties / (n * (n - 1))));
     }
 
-    /** Sum of the (mid-)ranks of x - d among (x - d, y), and the tie term sum(t^3 - t). Both inputs sorted. */
-    private static RankSum rankSum(double[] xs, double d, double[] ys) {
+    /** Sum of the (mid-)ranks of x - d among (x - d, y), and the tie term sum(t^3 - t). */
+    private static RankSum rankSum(Latencies xs, double d, Latencies ys) {
         int i = 0;
         int j = 0;
         long rank = 0; // ranks used so far
         double sumX = 0;
         double ties = 0;
-        while (i < xs.length || j < ys.length) {
-            double value = i < xs.length && (j >= ys.length || xs[i] - d <= ys[j]) ? xs[i] - d : ys[j];
-            int fromX = 0;
-            int fromY = 0;
-            while (i < xs.length && xs[i] - d == value) {
-                i++;
-                fromX++;
+        while (i < xs.distinct() || j < ys.distinct()) {
+            double value = i < xs.distinct() && (j >= ys.distinct() || xs.value(i) - d <= ys.value(j))
+                    ? xs.value(i) - d : ys.value(j);
+            double fromX = 0;
+            double fromY = 0;
+            while (i < xs.distinct() && xs.value(i) - d == value) {
+                fromX += xs.countOf(i++);
             }
-            while (j < ys.length && ys[j] == value) {
-                j++;
-                fromY++;
+            while (j < ys.distinct() && ys.value(j) == value) {
+                fromY += ys.countOf(j++);
             }
             double t = fromX + fromY;
             double midRank = rank + (t + 1) / 2;

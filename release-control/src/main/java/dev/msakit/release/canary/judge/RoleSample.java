@@ -1,29 +1,30 @@
 package dev.msakit.release.canary.judge;
 
-import java.util.Arrays;
-
 /**
  * What the gateway saw of one role (baseline or canary) over a span of time: requests answered, 5xx answers, and
  * attempts that never got an answer (connection refused, connect or read timeouts, which the instance itself never
- * counts), with the latency of each answer in milliseconds.
+ * counts), with the latencies of its successful answers in milliseconds.
  */
 public final class RoleSample {
 
     private final long requests;
     private final long serverErrors;
     private final long failedAttempts;
-    private final double[] latenciesMs;
+    private final Latencies latencies;
 
     public RoleSample(long requests, long serverErrors, long failedAttempts, double[] latenciesMs) {
+        this(requests, serverErrors, failedAttempts, Latencies.of(latenciesMs));
+    }
+
+    public RoleSample(long requests, long serverErrors, long failedAttempts, Latencies latencies) {
         this.requests = requests;
         this.serverErrors = serverErrors;
         this.failedAttempts = failedAttempts;
-        this.latenciesMs = latenciesMs.clone();
-        Arrays.sort(this.latenciesMs);
+        this.latencies = latencies;
     }
 
     public static RoleSample empty() {
-        return new RoleSample(0, 0, 0, new double[0]);
+        return new RoleSample(0, 0, 0, Latencies.none());
     }
 
     /** Answers plus failed attempts: every time the gateway sent a request to this role. */
@@ -48,21 +49,21 @@ public final class RoleSample {
         return getRequests() == 0 ? 0 : (double) getErrors() / getRequests();
     }
 
-    /** Sorted. */
-    public double[] getLatenciesMs() {
-        return latenciesMs.clone();
+    public Latencies getLatencies() {
+        return latencies;
     }
 
-    public int latencyCount() {
-        return latenciesMs.length;
+    /** Every latency, rising. */
+    public double[] getLatenciesMs() {
+        return latencies.toArray();
+    }
+
+    public long latencyCount() {
+        return latencies.count();
     }
 
     /** The q-quantile (nearest rank) of the latencies, or NaN without any. */
     public double quantile(double q) {
-        if (latenciesMs.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(q * latenciesMs.length) - 1;
-        return latenciesMs[Math.max(0, Math.min(latenciesMs.length - 1, index))];
+        return latencies.quantile(q);
     }
 }

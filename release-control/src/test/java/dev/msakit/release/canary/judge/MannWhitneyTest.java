@@ -1,5 +1,6 @@
 package dev.msakit.release.canary.judge;
 
+import dev.msakit.contracts.release.LatencyHistogram;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,5 +73,40 @@ class MannWhitneyTest {
         MannWhitney.Result r = MannWhitney.test(new double[]{3, 3, 3}, new double[]{3, 3}, 0.98);
         assertThat(r.getP()).isEqualTo(1.0);
         assertThat(r.getShift()).isZero();
+    }
+
+    /**
+     * A merged histogram (a count per bucket) tests as its latencies listed one by one, each at its bucket's value;
+     * and the buckets move the verdict by no more than their half-percent width.
+     */
+    @Test
+    void aHistogramTestsAsItsLatenciesListed() {
+        java.util.Random random = new java.util.Random(3);
+        double[] x = new double[3000];
+        double[] y = new double[2000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 10.5 + random.nextGaussian();
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 10 + random.nextGaussian();
+        }
+        LatencyHistogram hx = LatencyHistogram.of(x);
+        LatencyHistogram hy = LatencyHistogram.of(y);
+        Latencies counted = Latencies.of(hx);
+        assertThat(counted.count()).isEqualTo(3000);
+        assertThat(counted.distinct()).isLessThan(200);
+
+        MannWhitney.Result fromCounts = MannWhitney.test(counted, Latencies.of(hy), 0.98);
+        MannWhitney.Result fromList = MannWhitney.test(hx.values(), hy.values(), 0.98);
+        MannWhitney.Result exact = MannWhitney.test(x, y, 0.98);
+
+        assertThat(fromCounts.getW()).isEqualTo(fromList.getW());
+        assertThat(fromCounts.getP()).isEqualTo(fromList.getP());
+        assertThat(fromCounts.getShift()).isEqualTo(fromList.getShift());
+        assertThat(fromCounts.getLow()).isEqualTo(fromList.getLow());
+        assertThat(fromCounts.getHigh()).isEqualTo(fromList.getHigh());
+        assertThat(fromCounts.getShift()).isCloseTo(exact.getShift(), within(0.05));
+        assertThat(fromCounts.getLow()).isCloseTo(exact.getLow(), within(0.05));
+        assertThat(exact.getShift()).isCloseTo(0.5, within(0.15));
     }
 }

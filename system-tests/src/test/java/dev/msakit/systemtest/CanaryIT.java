@@ -292,7 +292,7 @@ class CanaryIT {
         Http.Response missing = Http.post(api + "/admin/canaries", admin, "{\"service\":\"Product Service!\"}");
         assertThat(missing.status).isEqualTo(400);
         assertThat(missing.contentType).contains("json");
-        assertThat(missing.body).contains("baselineInstance").contains("service");
+        assertThat(missing.body).contains("\"field\":\"service\"").contains("must be a service id");
         Http.Response falling = Http.post(api + "/admin/canaries", admin, "{\"service\":\"product-service\","
                 + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\",\"steps\":[50,10]}");
         assertThat(falling.status).isEqualTo(400);

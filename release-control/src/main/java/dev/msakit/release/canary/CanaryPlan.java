@@ -13,17 +13,18 @@ import java.util.List;
 /**
  * A release as asked for ({@code POST /api/admin/canaries}): which service, which two instances (Eureka instance ids)
  * play baseline and canary, and optionally how to step and judge; what is left out comes from release-control.canary.*.
+ * Without the two ids, the instances are the ones that register with the role baseline and canary in their metadata
+ * (INSTANCE_ROLE; in Kubernetes, from the pod's msa-kit/role label), found while the release waits: pods' names are
+ * not known before they start.
  */
 public class CanaryPlan {
 
     @NotBlank
     @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a service id (lower case letters, digits, -)")
     private String service;
-    @NotBlank
-    @Size(max = 200)
+    @Size(min = 1, max = 200)
     private String baselineInstance;
-    @NotBlank
-    @Size(max = 200)
+    @Size(min = 1, max = 200)
     private String canaryInstance;
     /** The canary's share per step, in percent, rising; the baseline gets the same (so at most 50 each). */
     @Size(min = 1, max = 10)

@@ -50,8 +50,11 @@ public final class CanaryRelease {
 
     private long id;
     private String service;
+    /** "" while a release by labels has not found its instance yet. */
     private String baselineInstance;
     private String canaryInstance;
+    /** Its two instances are the ones registered with the metadata role baseline and canary (a pod's labels). */
+    private boolean byLabel;
     private List<Integer> steps;
     private long intervalMillis;
     /** Intervals that begin within this long of the start are warm-up: guard rails only, nothing judged. */
@@ -83,12 +86,17 @@ public final class CanaryRelease {
     private CanaryRelease() {
     }
 
+    /** Instance ids null: found by their role label while it waits. */
     CanaryRelease(String service, String baselineInstance, String canaryInstance, List<Integer> steps,
                   long intervalMillis, long warmupMillis, long waitMillis, int maxInconclusive, int maxMarginal,
                   JudgeSettings judgeSettings, String startedBy, long now) {
         this.service = service;
-        this.baselineInstance = baselineInstance;
-        this.canaryInstance = canaryInstance;
+        this.byLabel = baselineInstance == null;
+        this.baselineInstance = byLabel ? "" : baselineInstance;
+        this.canaryInstance = byLabel ? "" : canaryInstance;
+        if (byLabel) {
+            reason = "waiting for an instance registered with the role baseline and one with the role canary";
+        }
         this.steps = List.copyOf(steps);
         this.intervalMillis = intervalMillis;
         this.warmupMillis = warmupMillis;
@@ -129,6 +137,27 @@ public final class CanaryRelease {
         return canaryInstance;
     }
 
+    /** Whether its instances are still to be found by their role labels (it waits, and found none yet). */
+    boolean looksForLabelledInstances() {
+        return byLabel && status == Status.WAITING && baselineInstance.isEmpty();
+    }
+
+    /**
+     * The instances registered with the role labels, as found now: both found (one each), they become the release's
+     * instances; otherwise it waits on, saying what it found.
+     */
+    boolean found(List<String> baselines, List<String> canaries) {
+        if (baselines.size() == 1 && canaries.size() == 1 && !baselines.equals(canaries)) {
+            baselineInstance = baselines.get(0);
+            canaryInstance = canaries.get(0);
+            reason = "waiting for both instances to register";
+            return true;
+        }
+        reason = "waiting for one instance with the role baseline and one with the role canary (registered now: "
+                + baselines + " and " + canaries + ")";
+        return false;
+    }
+
     /** The instances' Eureka metadata (version, role) as release-control last found them. */
     void label(Role role, Map<String, String> metadata) {
         labels.put(role, Map.copyOf(metadata));
@@ -155,7 +184,8 @@ public final class CanaryRelease {
                 reason = "running at " + share + " %";
             } else if (now - startedAt > waitMillis) {
                 end(Status.ROLLED_BACK, now, "instances not registered after " + waitMillis / 1000 + " s: "
-                        + (baselineUp ? "" : baselineInstance + " ") + (canaryUp ? "" : canaryInstance));
+                        + (baselineInstance.isEmpty() ? reason : (baselineUp ? "" : baselineInstance + " ")
+                        + (canaryUp ? "" : canaryInstance)));
             }
             return rows;
         }
@@ -394,6 +424,7 @@ public final class CanaryRelease {
         instances.put("baseline", instanceView(baselineInstance, labels.get(Role.BASELINE)));
         instances.put("canary", instanceView(canaryInstance, labels.get(Role.CANARY)));
         view.put("instances", instances);
+        view.put("instancesByLabel", byLabel);
         Map<String, Object> totals = new LinkedHashMap<>();
         // Everything reported since it started running, also after the verdict: gateways report every few seconds,
         // so the requests just before it arrive after it (and a promoted canary keeps serving until it is finished).

@@ -76,7 +76,11 @@ public class CanaryReleases implements ApplicationListener<ContextClosedEvent> {
             throw new InvalidPlanException("service: " + plan.getService() + " is not served through the gateway"
                     + " (one of " + properties.getServices() + ")");
         }
-        if (plan.getBaselineInstance().equals(plan.getCanaryInstance())) {
+        if ((plan.getBaselineInstance() == null) != (plan.getCanaryInstance() == null)) {
+            throw new InvalidPlanException("baselineInstance and canaryInstance: give both, or neither to take the"
+                    + " instances registered with the role baseline and canary");
+        }
+        if (plan.getBaselineInstance() != null && plan.getBaselineInstance().equals(plan.getCanaryInstance())) {
             throw new InvalidPlanException("baselineInstance and canaryInstance must be two different instances");
         }
         List<Integer> steps = plan.getSteps();
@@ -96,7 +100,8 @@ public class CanaryReleases implements ApplicationListener<ContextClosedEvent> {
             throw new ReleaseConflictException(plan.getService() + " already has a release; finish or abort it first");
         }
         log.info("Canary release {} of {} started by {}: baseline {}, canary {}", release.getId(), plan.getService(),
-                startedBy, plan.getBaselineInstance(), plan.getCanaryInstance());
+                startedBy, plan.getBaselineInstance() == null ? "(role label)" : plan.getBaselineInstance(),
+                plan.getCanaryInstance() == null ? "(role label)" : plan.getCanaryInstance());
         return view(release);
     }
 
@@ -239,6 +244,8 @@ public class CanaryReleases implements ApplicationListener<ContextClosedEvent> {
     private void tick(CanaryRelease release) {
         CanaryRelease.Status before = release.getStatus();
         int shareBefore = release.getShare();
+        boolean found = release.looksForLabelledInstances() && release.found(labelled(release, Role.BASELINE),
+                labelled(release, Role.CANARY));
         Map<String, ServiceInstance> up = upInstances(release);
         label(release, up);
         List<Map<String, Object>> rows;
@@ -257,11 +264,22 @@ public class CanaryReleases implements ApplicationListener<ContextClosedEvent> {
             store.appendInterval(release.getId(), row);
         }
         store.save(release);
-        if (before != release.getStatus() || shareBefore != release.getShare()) {
+        if (found) {
+            log.info("Canary release of {}: found its instances by role, baseline {} and canary {}",
+                    release.getService(), release.getBaselineInstance(), release.getCanaryInstance());
+        }
+        if (found || before != release.getStatus() || shareBefore != release.getShare()) {
             changed();
             log.info("Canary release of {}: {} -> {} at {} % ", release.getService(), before, release.getStatus(),
                     release.getShare());
         }
+    }
+
+    /** The service's instances registered with this role in their metadata (INSTANCE_ROLE, a pod's label). */
+    private List<String> labelled(CanaryRelease release, Role role) {
+        return discovery.getInstances(release.getService()).stream()
+                .filter(instance -> role.label().equals(instance.getMetadata().get("role")))
+                .map(ServiceInstance::getInstanceId).sorted().collect(Collectors.toList());
     }
 
     /** The release's two instances as the registry lists them UP, less one that does not answer. */

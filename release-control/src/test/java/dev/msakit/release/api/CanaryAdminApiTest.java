@@ -76,10 +76,14 @@ class CanaryAdminApiTest {
     @DynamicPropertySource
     static void instancesAnswer(DynamicPropertyRegistry registry) {
         String[] ids = {BASELINE, CANARY};
+        String[] roles = {"baseline", "canary"};
         for (int i = 0; i < ids.length; i++) {
             String instance = "spring.cloud.discovery.client.simple.instances.product-service[" + i + "].";
             String id = ids[i];
+            String role = roles[i];
             registry.add(instance + "instance-id", () -> id);
+            // As INSTANCE_ROLE (a pod's msa-kit/role label) registers it.
+            registry.add(instance + "metadata.role", () -> role);
             registry.add(instance + "service-id", () -> "product-service");
             registry.add(instance + "uri", () -> "http://localhost:" + INSTANCES.getAddress().getPort());
         }
@@ -161,11 +165,36 @@ class CanaryAdminApiTest {
                 .contains("product-service");
     }
 
+    /** Without instance ids (a pod's name is not known before it starts): the instances labelled with the roles. */
+    @Test
+    void aReleaseWithoutInstanceIdsTakesTheInstancesRegisteredWithTheRoles() throws Exception {
+        ResponseEntity<String> started = admin(HttpMethod.POST, "/admin/canaries",
+                "{\"service\":\"product-service\",\"steps\":[10,50],\"intervalSeconds\":2}");
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(body(started).path("instancesByLabel").asBoolean()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> release(table()).path("status").asText().equals("RUNNING"));
+        JsonNode routed = release(table());
+        assertThat(routed.path("baselineInstance").asText()).isEqualTo(BASELINE);
+        assertThat(routed.path("canaryInstance").asText()).isEqualTo(CANARY);
+        JsonNode view = body(admin(HttpMethod.GET, "/admin/canaries/product-service", null));
+        assertThat(view.path("instances").path("canary").path("instanceId").asText()).isEqualTo(CANARY);
+        assertThat(view.path("instances").path("canary").path("role").asText()).isEqualTo("canary");
+
+        admin(HttpMethod.POST, "/admin/canaries/product-service/abort", "{\"reason\":\"enough\"}");
+        assertThat(admin(HttpMethod.DELETE, "/admin/canaries/product-service", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> half = admin(HttpMethod.POST, "/admin/canaries", "{\"service\":\"product-service\","
+                + "\"canaryInstance\":\"" + CANARY + "\"}");
+        assertProblem(half, HttpStatus.BAD_REQUEST);
+        assertThat(half.getBody()).contains("give both, or neither");
+    }
+
     @Test
     void nonsenseAndWrongCallersAreRefusedWithAProblem() throws Exception {
         ResponseEntity<String> missing = admin(HttpMethod.POST, "/admin/canaries", "{\"steps\":[10]}");
         assertProblem(missing, HttpStatus.BAD_REQUEST);
-        assertThat(missing.getBody()).contains("baselineInstance").contains("service");
+        assertThat(missing.getBody()).contains("\"field\":\"service\"");
         assertProblem(admin(HttpMethod.POST, "/admin/canaries", "{\"service\":\"order-service\","
                 + "\"baselineInstance\":\"a\",\"canaryInstance\":\"b\",\"steps\":[50,10]}"), HttpStatus.BAD_REQUEST);
         ResponseEntity<String> warmup = admin(HttpMethod.POST, "/admin/canaries", "{\"service\":\"order-service\","

@@ -4,6 +4,7 @@ import com.netflix.loadbalancer.AbstractLoadBalancer;
 import com.netflix.loadbalancer.ILoadBalancer;
 import com.netflix.loadbalancer.Server;
 import com.netflix.loadbalancer.ZoneAvoidanceRule;
+import com.netflix.niws.loadbalancer.DiscoveryEnabledServer;
 
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public class CanaryAwareRule extends ZoneAvoidanceRule {
         }
         if (chosen == null) {
             List<Server> prod = all.stream().filter(s -> release.servesProd(s.getMetaInfo().getInstanceId()))
-                    .collect(Collectors.toList());
+                    .filter(s -> !labelledForAnotherRelease(s, release)).collect(Collectors.toList());
             chosen = getPredicate().chooseRoundRobinAfterFiltering(prod, key).orNull();
         }
         if (chosen != null) {
@@ -67,6 +68,20 @@ public class CanaryAwareRule extends ZoneAvoidanceRule {
             attempt.ifPresent(a -> a.chose(release.roleOf(picked.getMetaInfo().getInstanceId())));
         }
         return chosen;
+    }
+
+    /**
+     * Registered with the role baseline or canary (INSTANCE_ROLE, a pod's label) but not this release's own: an
+     * instance a release by labels has not taken yet (release-control finds it within a tick), or one left from an
+     * earlier release. Ordinary traffic never reaches it while the service is under release.
+     */
+    static boolean labelledForAnotherRelease(Server server, RoutedRelease release) {
+        if (!(server instanceof DiscoveryEnabledServer)
+                || release.roleOf(server.getMetaInfo().getInstanceId()) != Role.PROD) {
+            return false;
+        }
+        String role = ((DiscoveryEnabledServer) server).getInstanceInfo().getMetadata().get("role");
+        return Role.BASELINE.label().equals(role) || Role.CANARY.label().equals(role);
     }
 
     /** Listed, up, and not tripped by Ribbon after successive connection failures. */

@@ -29,7 +29,9 @@ public class ReleaseRouting {
     public synchronized void apply(List<ReleaseRoute> routes) {
         for (ReleaseRoute route : routes) {
             RoutedRelease known = byService.get(route.getService());
-            if (known != null && known.getId() == route.getId()) {
+            // The same release keeps what it measured; one by labels gets its instances once release-control found
+            // them (while it waits, so nothing measured is lost by starting afresh).
+            if (known != null && known.getId() == route.getId() && known.routesTo(route)) {
                 known.update(route);
             } else {
                 byService.put(route.getService(), new RoutedRelease(route));

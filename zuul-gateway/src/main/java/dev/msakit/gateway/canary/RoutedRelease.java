@@ -35,6 +35,11 @@ public final class RoutedRelease {
         update(route);
     }
 
+    /** Whether the table names the same two instances. */
+    boolean routesTo(ReleaseRoute route) {
+        return baselineInstance.equals(route.getBaselineInstance()) && canaryInstance.equals(route.getCanaryInstance());
+    }
+
     /** A newer table's status and share for the same release. */
     void update(ReleaseRoute route) {
         status = route.getStatus();

@@ -1,7 +1,9 @@
 package dev.msakit.gateway.canary;
 
+import com.netflix.appinfo.InstanceInfo;
 import com.netflix.loadbalancer.BaseLoadBalancer;
 import com.netflix.loadbalancer.Server;
+import com.netflix.niws.loadbalancer.DiscoveryEnabledServer;
 import com.netflix.zuul.context.RequestContext;
 import dev.msakit.contracts.release.ReleaseRoute;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +14,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,5 +116,39 @@ class CanaryAwareRuleTest {
         releases.apply(List.of());
         Set<String> chosen = chosenForTwentyCallers(false);
         assertThat(chosen).containsExactlyInAnyOrder(PROD_1, PROD_2, BASELINE, CANARY);
+    }
+
+    /**
+     * A release by labels that has not taken its instances yet (ids "" in the table): the pods registered with the
+     * role canary or baseline get no ordinary traffic meanwhile; a prod-labelled one does.
+     */
+    @Test
+    void instancesLabelledForAReleaseGetNoOrdinaryTrafficBeforeItTakesThem() {
+        BaseLoadBalancer balancer = new BaseLoadBalancer();
+        balancer.setRule(rule);
+        balancer.addServers(List.of(registered("localhost:9001", "prod"), registered("localhost:9002", "prod"),
+                registered("localhost:9003", "canary"), registered("localhost:9004", "baseline")));
+        balancer.getAllServers().forEach(s -> s.setAlive(true));
+        releases.apply(List.of(new ReleaseRoute(8, "product-service", "", "", ReleaseRoute.Status.WAITING, 0)));
+        release = releases.routing("product-service").orElseThrow();
+
+        assertThat(chosenForTwentyCallers(true)).containsExactlyInAnyOrder("localhost:9001", "localhost:9002");
+
+        // Taken: the canary gets its share, the baseline its own; ordinary callers still only the prod ones.
+        releases.apply(List.of(new ReleaseRoute(8, "product-service", "product-service:localhost:9004",
+                "product-service:localhost:9003", ReleaseRoute.Status.RUNNING, 50)));
+        release = releases.routing("product-service").orElseThrow();
+        CanaryAttempt.begin(RequestContext.getCurrentContext(), release, Role.CANARY);
+        assertThat(choose()).isEqualTo("localhost:9003");
+        RequestContext.testSetCurrentContext(new RequestContext());
+        assertThat(chosenForTwentyCallers(false)).containsExactlyInAnyOrder("localhost:9001", "localhost:9002");
+    }
+
+    private static Server registered(String hostPort, String role) {
+        String[] parts = hostPort.split(":");
+        return new DiscoveryEnabledServer(InstanceInfo.Builder.newBuilder().setAppName("PRODUCT-SERVICE")
+                .setInstanceId("product-service:" + hostPort).setHostName(parts[0])
+                .setPort(Integer.parseInt(parts[1])).setMetadata(new java.util.HashMap<>(Map.of("role", role)))
+                .build(), false);
     }
 }

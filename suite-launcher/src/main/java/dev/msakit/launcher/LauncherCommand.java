@@ -73,8 +73,9 @@ public final class LauncherCommand {
             int dashes = rest.indexOf("--");
             List<String> extraVariables = dashes < 0 ? rest : rest.subList(0, dashes);
             List<String> extraOptions = dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size());
-            launchCommand(root, SuiteDeclaration.read(root), args[2], args[3], Paths.get(args[4]), extraVariables,
-                    extraOptions).forEach(out::println);
+            SuiteDeclaration declaration = SuiteDeclaration.read(root);
+            launchCommand(root, declaration, processEnvironment(root, declaration), args[2], args[3],
+                    Paths.get(args[4]), extraVariables, extraOptions).forEach(out::println);
             return 0;
         }
         if (args.length == 3 && args[0].equals("prepare")) {
@@ -101,6 +102,7 @@ public final class LauncherCommand {
     /** Every declared process's launch from its module's jar, one file each, readable by their owner only. */
     private void prepare(Path root, Path directory) {
         SuiteDeclaration declaration = SuiteDeclaration.read(root);
+        ProcessEnvironment processEnvironment = processEnvironment(root, declaration);
         try {
             // The commands carry each process's secrets.
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
@@ -111,8 +113,8 @@ public final class LauncherCommand {
                 Files.deleteIfExists(file);
                 Files.createFile(file,
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.write(file, launchCommand(root, declaration, process.name, process.name, jar, List.of(),
-                        List.of()));
+                Files.write(file, launchCommand(root, declaration, processEnvironment, process.name, process.name,
+                        jar, List.of(), List.of()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,8 +130,10 @@ public final class LauncherCommand {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no jar at " + jar);
         }
+        ProcessEnvironment processEnvironment = processEnvironment(root, declaration);
         RunFolderFleet fleet = new RunFolderFleet(root.resolve(".run"), process, jar, (instance, instanceJar) ->
-                launchCommand(root, declaration, service, instance, instanceJar, List.of(), extraOptions));
+                launchCommand(root, declaration, processEnvironment, service, instance, instanceJar, List.of(),
+                        extraOptions));
         GatewayRotation rotation = new GatewayRotation(required("ACTUATOR_USER"), required("ACTUATOR_PASSWORD"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(environment.getOrDefault("MSA_START_TIMEOUT", "180")));
         try {
@@ -139,10 +143,6 @@ public final class LauncherCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -154,12 +154,17 @@ public final class LauncherCommand {
         return value;
     }
 
-    /** env(1) with the process's environment, then java with its options and its jar's class path. */
-    private List<String> launchCommand(Path root, SuiteDeclaration declaration, String name, String instance, Path jar,
-                                       List<String> extraVariables, List<String> extraOptions) {
-        SuiteDeclaration.Process process = declaration.named(name);
-        ProcessEnvironment processEnvironment = new ProcessEnvironment(declaration, environment,
+    /** Accounts from this environment, registry passwords from it or kept in ROOT/.run/registry/. */
+    private ProcessEnvironment processEnvironment(Path root, SuiteDeclaration declaration) {
+        return new ProcessEnvironment(declaration, environment,
                 new RegistryPasswords(environment, root.resolve(".run").resolve("registry"))::of);
+    }
+
+    /** env(1) with the process's environment, then java with its options and its jar's class path. */
+    private List<String> launchCommand(Path root, SuiteDeclaration declaration, ProcessEnvironment processEnvironment,
+                                       String name, String instance, Path jar, List<String> extraVariables,
+                                       List<String> extraOptions) {
+        SuiteDeclaration.Process process = declaration.named(name);
         List<String> command = new ArrayList<>();
         command.add("env");
         for (String withheld : processEnvironment.withheld(process)) {

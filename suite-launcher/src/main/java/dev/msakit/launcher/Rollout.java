@@ -1,5 +1,6 @@
 package dev.msakit.launcher;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,10 +28,10 @@ public final class Rollout {
         List<Instance> oldInstances();
 
         /** Gracefully: the instance deregisters and finishes its requests; returns once it has exited. */
-        void stop(Instance instance) throws Exception;
+        void stop(Instance instance) throws IOException, InterruptedException;
 
         /** Starts an instance of the new version with the old one's name and port; returns once it is launched. */
-        void startNewVersion(Instance instance) throws Exception;
+        void startNewVersion(Instance instance) throws IOException;
 
         /** Whether the instance's process runs (one that exited while starting ends the rollout at once). */
         boolean isRunning(Instance instance);
@@ -77,7 +78,7 @@ public final class Rollout {
     }
 
     /** Replaces every old instance; returns how many. */
-    public int run() throws Exception {
+    public int run() throws IOException, InterruptedException {
         List<Instance> old = fleet.oldInstances();
         for (Instance instance : old) {
             progress.accept("rollout: " + instance + " to the new version");
@@ -102,10 +103,10 @@ public final class Rollout {
     }
 
     private interface Condition {
-        boolean holds() throws Exception;
+        boolean holds() throws InterruptedException;
     }
 
-    private void await(Instance instance, String what, Condition condition) throws Exception {
+    private void await(Instance instance, String what, Condition condition) throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         while (!condition.holds()) {

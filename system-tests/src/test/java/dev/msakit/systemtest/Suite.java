@@ -1,5 +1,6 @@
 package dev.msakit.systemtest;
 
+import dev.msakit.launcher.GatewayRotation;
 import dev.msakit.launcher.ProcessEnvironment;
 import dev.msakit.launcher.SuiteDeclaration;
 import dev.msakit.platform.testing.TestPorts;
@@ -42,6 +43,8 @@ final class Suite implements AutoCloseable {
     /** Per module, on top of {@link #env}: where its data lives, which profiles it runs with. */
     private final Map<String, Map<String, String>> moduleEnv = new HashMap<>();
     private final ProcessEnvironment processEnvironment;
+    /** What the gateway routes to, read as the rollout reads it. */
+    private final GatewayRotation rotation = new GatewayRotation(ACTUATOR_USER, ACTUATOR_PASSWORD);
 
     final SuiteDatabase database;
     /** The broker's Kafka port (its health is on its suite port). */
@@ -247,20 +250,17 @@ final class Suite implements AutoCloseable {
                 // listed (and evicted a moment later, leaving the gateway no instance until it sees the new one).
                 waitFor(again.name() + " in the gateway's rotation", () -> {
                     try {
-                        return routesRegisteredSince(service.name, again.port(), startedAt);
-                    } catch (AssertionError | RuntimeException notYet) {
+                        return rotation.inRotation(gateway.url(), service.name, again.port(), startedAt);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    } catch (RuntimeException notYet) {
                         return false;
                     }
                 });
             }
         }
         return again;
-    }
-
-    /** Whether the gateway has in rotation the instance on this port as registered at or after the given time. */
-    private boolean routesRegisteredSince(String service, int port, long since) {
-        return rotation(service).stream().anyMatch(instance -> instance.path("hostPort").asText()
-                .endsWith(":" + port) && instance.path("registeredAt").asLong() >= since);
     }
 
     /**
@@ -338,11 +338,7 @@ final class Suite implements AutoCloseable {
         return chosen;
     }
 
-    /** The instances of a service in the gateway's rotation now, as its /actuator/ribbon view shows them. */
-    private List<com.fasterxml.jackson.databind.JsonNode> rotation(String service) {
-        return rotation(gateway, service);
-    }
-
+    /** The instances of a service in this gateway's rotation now, as its /actuator/ribbon view shows them. */
     private List<com.fasterxml.jackson.databind.JsonNode> rotation(SuiteProcess viaGateway, String service) {
         Http.Response view = Http.getBasic(viaGateway.url() + "/actuator/ribbon/" + service, ACTUATOR_USER,
                 ACTUATOR_PASSWORD);

@@ -147,7 +147,7 @@ public final class CanaryRelease {
      * instances; otherwise it waits on, saying what it found.
      */
     boolean found(List<String> baselines, List<String> canaries) {
-        if (baselines.size() == 1 && canaries.size() == 1 && !baselines.equals(canaries)) {
+        if (baselines.size() == 1 && canaries.size() == 1) {
             baselineInstance = baselines.get(0);
             canaryInstance = canaries.get(0);
             reason = "waiting for both instances to register";

@@ -6,7 +6,6 @@ import dev.msakit.contracts.stock.ReleaseStock;
 import dev.msakit.contracts.stock.ReserveStock;
 import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.order.client.ProductClient;
-import dev.msakit.order.migration.OrderFeed;
 import dev.msakit.platform.messaging.Outbox;
 import dev.msakit.platform.domain.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -36,14 +35,12 @@ public class OrderService {
     private final ProductClient products;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
-    private final OrderFeed feed;
 
     public OrderService(OrderRepository orders, ProductClient products, Outbox outbox,
-                        PlatformTransactionManager txManager, OrderFeed feed) {
+                        PlatformTransactionManager txManager) {
         this.orders = orders;
         this.products = products;
         this.outbox = outbox;
-        this.feed = feed;
         this.transactions = new TransactionTemplate(txManager);
     }
 
@@ -66,7 +63,6 @@ public class OrderService {
                 outbox.send(StockTopics.COMMANDS, order.getId(), new ReserveStock(order.getId(), lines.stream()
                         .map(l -> new ReserveStock.Item(l.getProductId(), l.getQuantity()))
                         .collect(Collectors.toList())));
-                feed.changed(order);
                 return order;
             }), false);
         } catch (DataIntegrityViolationException concurrentRetry) {
@@ -91,24 +87,16 @@ public class OrderService {
 
     /**
      * Cancels and, in the same transaction, commands the release of whatever stock the order holds or will get. A
-     * copy of a legacy order is cancelled by the legacy shop: it is asked to, and the copy changes when it answers.
+     * copy of a legacy order is cancelled by the legacy shop: it is asked to (PurchaseOrder.cancel), and the copy
+     * changes when it answers.
      */
     public PurchaseOrder cancel(long memberId, String orderId) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
                     PurchaseOrder order = get(memberId, orderId);
-                    if (!order.isHeldHere()) {
-                        // Known at once from the copy: the shop would refuse, and nobody would hear it.
-                        if (order.getStatus() == OrderStatus.REJECTED) {
-                            throw DomainException.conflict("This order was rejected; there is nothing to cancel");
-                        }
-                        if (order.getStatus() != OrderStatus.CANCELLED) {
-                            feed.cancelAtLegacy(order);
-                        }
-                    } else if (order.cancel()) {
+                    if (order.cancel()) {
                         outbox.send(StockTopics.COMMANDS, order.getId(), new ReleaseStock(order.getId()));
-                        feed.changed(order);
                     }
                     return order;
                 });
@@ -123,9 +111,8 @@ public class OrderService {
 
     /**
      * The legacy shop asks to cancel an order held here (the member asked there), in the caller's transaction (the
-     * message's). Never refused with an exception, which would make the message a poison one: what cannot be
-     * cancelled (rejected meanwhile) is answered with the order as it is, so the shop's copy shows it. Returns
-     * whether the order is cancelled now; false when it is not held here for that member, or was rejected.
+     * message's); see PurchaseOrder.cancelAskedByCopyHolder. Returns whether the order is cancelled now; false when
+     * it is not held here for that member, or was rejected.
      */
     public boolean cancelForLegacy(long memberId, String orderId) {
         Optional<PurchaseOrder> held = orders.findByIdAndMemberId(orderId, memberId).filter(PurchaseOrder::isHeldHere);
@@ -133,10 +120,9 @@ public class OrderService {
             return false;
         }
         PurchaseOrder order = held.get();
-        if (order.getStatus() != OrderStatus.REJECTED && order.cancel()) {
+        if (order.cancelAskedByCopyHolder()) {
             outbox.send(StockTopics.COMMANDS, order.getId(), new ReleaseStock(order.getId()));
         }
-        feed.changed(order);
         return order.getStatus() == OrderStatus.CANCELLED;
     }
 

@@ -2,6 +2,7 @@ package dev.msakit.order.domain;
 
 import dev.msakit.contracts.OrderRequests;
 import dev.msakit.contracts.migration.OrderSnapshot;
+import dev.msakit.platform.domain.AggregateRoot;
 import dev.msakit.platform.domain.DomainException;
 import org.springframework.data.domain.Persistable;
 
@@ -27,9 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+/**
+ * An order: held here (this service decides its state), or a read-only copy of one the legacy shop holds. Every
+ * change of an order held here is recorded as {@link OrderChanged}, so the shop's copy follows without any caller
+ * having to say so.
+ */
 @Entity
 @Table(name = "orders")
-public class PurchaseOrder implements Persistable<String> {
+public class PurchaseOrder extends AggregateRoot implements Persistable<String> {
 
     @Id
     private String id;
@@ -104,6 +110,7 @@ public class PurchaseOrder implements Persistable<String> {
         order.lines.addAll(lines);
         order.createdAt = Instant.now();
         order.updatedAt = order.createdAt;
+        order.record(new OrderChanged(order));
         return order;
     }
 
@@ -142,19 +149,35 @@ public class PurchaseOrder implements Persistable<String> {
     /**
      * By the member, while PENDING or CONFIRMED; cancelling twice is a no-op. Returns whether the order's stock must
      * now be released (a PENDING order's reservation may still arrive: the release makes product-service refuse it).
+     * A copy is cancelled by the legacy shop that holds it: it is asked ({@link CancelAskedOfHolder}), and nothing is
+     * released here.
      */
     public boolean cancel() {
-        if (!isHeldHere()) {
-            throw new IllegalStateException("Order " + id + " is a copy; the legacy shop cancels it");
-        }
         if (status == OrderStatus.CANCELLED) {
             return false;
         }
         if (status == OrderStatus.REJECTED) {
             throw DomainException.conflict("This order was rejected; there is nothing to cancel");
         }
+        if (!isHeldHere()) {
+            record(new CancelAskedOfHolder(this));
+            return false;
+        }
         transition(OrderStatus.CANCELLED);
         return true;
+    }
+
+    /**
+     * The member, served by the legacy shop now, asked there to cancel this order held here. Never refused (the
+     * shop's message would become a poison one): a rejected or already cancelled order stays as it is, and either way
+     * the shop hears the order as it now is. Returns whether its stock must be released.
+     */
+    public boolean cancelAskedByCopyHolder() {
+        if (status != OrderStatus.REJECTED && cancel()) {
+            return true;
+        }
+        record(new OrderChanged(this));
+        return false;
     }
 
     public void releaseSent() {
@@ -242,6 +265,9 @@ public class PurchaseOrder implements Persistable<String> {
     private void transition(OrderStatus next) {
         status = next;
         updatedAt = Instant.now();
+        if (isHeldHere()) {
+            record(new OrderChanged(this));
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.msakit.order.saga;
 import dev.msakit.order.domain.OrderRepository;
 import dev.msakit.order.domain.OrderStatus;
 import dev.msakit.order.domain.PurchaseOrder;
-import dev.msakit.order.migration.OrderFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,15 +29,13 @@ public class SagaTimeouts {
     private final OrderRepository orders;
     private final StockReleases releases;
     private final OrderOutcomes outcomes;
-    private final OrderFeed feed;
     private final TransactionTemplate transactions;
     private final Duration timeout;
 
     public SagaTimeouts(OrderRepository orders, StockReleases releases, OrderOutcomes outcomes,
-                        PlatformTransactionManager txManager, OrderFeed feed,
+                        PlatformTransactionManager txManager,
                         @Value("${order.saga.timeout:120s}") Duration timeout) {
         this.orders = orders;
-        this.feed = feed;
         this.releases = releases;
         this.outcomes = outcomes;
         this.transactions = new TransactionTemplate(txManager);
@@ -54,7 +51,6 @@ public class SagaTimeouts {
                 if (order.reject("No answer about its stock within " + timeout.toSeconds() + " s")) {
                     log.warn("Order {} timed out waiting for its stock; rejected and released", order.getId());
                     releases.release(order);
-                    feed.changed(order);
                     outcomes.endedInThisTransaction(order.getId());
                 }
             });

@@ -7,7 +7,6 @@ import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.order.domain.OrderRepository;
 import dev.msakit.order.domain.PriceSnapshot;
 import dev.msakit.order.domain.PurchaseOrder;
-import dev.msakit.order.migration.OrderFeed;
 import dev.msakit.platform.messaging.DeadLetter;
 import dev.msakit.platform.messaging.IncomingMessages;
 import dev.msakit.platform.messaging.MessageDispatch;
@@ -35,16 +34,14 @@ public class StockReplyListener {
     private final OrderRepository orders;
     private final OrderOutcomes outcomes;
     private final StockReleases releases;
-    private final OrderFeed feed;
     private final MessageDispatch dispatch;
 
     public StockReplyListener(IncomingMessages incoming, OrderRepository orders, OrderOutcomes outcomes,
-                              StockReleases releases, OrderFeed feed) {
+                              StockReleases releases) {
         this.incoming = incoming;
         this.orders = orders;
         this.outcomes = outcomes;
         this.releases = releases;
-        this.feed = feed;
         this.dispatch = MessageDispatch.builder()
                 .on(StockReserved.class, (reply, message) -> reserved(reply))
                 .on(StockRejected.class, (reply, message) -> rejected(reply.getOrderId(), reply.getReason()))
@@ -63,7 +60,6 @@ public class StockReplyListener {
             reply.getLines().forEach(l -> prices.put(l.getProductId(),
                     new PriceSnapshot(l.getProductName(), l.getUnitPrice())));
             if (order.confirm(prices)) {
-                feed.changed(order);
                 outcomes.endedInThisTransaction(order.getId());
             } else {
                 log.info("Order {} is {}: its reservation arrived late and is being released", order.getId(),
@@ -75,7 +71,6 @@ public class StockReplyListener {
     private void rejected(String orderId, String reason) {
         order(orderId).ifPresent(order -> {
             if (order.reject(reason)) {
-                feed.changed(order);
                 outcomes.endedInThisTransaction(order.getId());
             }
         });
@@ -96,7 +91,6 @@ public class StockReplyListener {
                 return false;
             }
             releases.release(order);
-            feed.changed(order);
             outcomes.endedInThisTransaction(order.getId());
             return true;
         }).orElse(false);

@@ -1,5 +1,6 @@
 package dev.msakit.order.domain;
 
+import dev.msakit.contracts.migration.OrderSnapshot;
 import dev.msakit.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,47 @@ class PurchaseOrderTest {
                 .isTrue();
         assertThat(keyed.wasPlacedBy(OrderService.fingerprint(List.of(new OrderLine(1, 3), new OrderLine(2, 1)))))
                 .isFalse();
+    }
+
+    @Test
+    void everyChangeOfAnOrderHeldHereIsRecordedForTheLegacyShopsCopy() {
+        assertThat(order.recordedEvents()).as("placed").hasOnlyElementsOfType(OrderChanged.class).hasSize(1);
+        order.confirm(prices);
+        order.cancel();
+        order.cancel();
+        order.confirm(prices);
+        assertThat(order.recordedEvents()).as("placed, confirmed, cancelled; no change, no event")
+                .hasOnlyElementsOfType(OrderChanged.class).hasSize(3);
+    }
+
+    @Test
+    void aCancelAskedByTheLegacyShopIsAlwaysAnsweredWithTheOrderAsItIs() {
+        order.reject("Not enough stock");
+        int before = order.recordedEvents().size();
+        assertThat(order.cancelAskedByCopyHolder()).as("a rejected order is not cancelled").isFalse();
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(order.recordedEvents()).hasSize(before + 1).last().isInstanceOf(OrderChanged.class);
+
+        PurchaseOrder confirmed = PurchaseOrder.pending(7, List.of(new OrderLine(1, 1)), null, null);
+        confirmed.confirm(prices);
+        assertThat(confirmed.cancelAskedByCopyHolder()).as("its stock is released").isTrue();
+        assertThat(confirmed.recordedEvents()).as("placed, confirmed, cancelled: one event for the cancel")
+                .hasSize(3);
+    }
+
+    @Test
+    void aCopyRecordsNothingOfTheShopsChangesAndACancelOfItIsAskedOfTheShop() {
+        PurchaseOrder copy = PurchaseOrder.copyOf(new OrderSnapshot("o-legacy-1", 7, "CONFIRMED",
+                new BigDecimal("3.00"), null, java.time.Instant.now(), 4, List.of()));
+        copy.updateCopy(new OrderSnapshot("o-legacy-1", 7, "CONFIRMED", new BigDecimal("3.00"), null,
+                java.time.Instant.now(), 5, List.of()));
+        assertThat(copy.recordedEvents()).as("copies are never sent back").isEmpty();
+
+        assertThat(copy.cancel()).as("nothing is released here").isFalse();
+        assertThat(copy.getStatus()).as("the shop decides").isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(copy.recordedEvents()).hasSize(1).first().isInstanceOfSatisfying(CancelAskedOfHolder.class, asked -> {
+            assertThat(asked.getOrderId()).isEqualTo("o-legacy-1");
+            assertThat(asked.getMemberId()).isEqualTo(7);
+        });
     }
 }

@@ -5,6 +5,7 @@ import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.order.OrderServiceContext;
 import dev.msakit.order.domain.OrderLine;
+import dev.msakit.order.domain.OrderRepository;
 import dev.msakit.order.domain.OrderService;
 import dev.msakit.order.domain.PurchaseOrder;
 import dev.msakit.order.saga.StockReplyListener;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +43,10 @@ class LegacyOrderCopiesTest extends OrderServiceContext {
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
+    private OrderRepository orders;
+    @Autowired
+    private PlatformTransactionManager transactions;
+    @Autowired
     private MockMvc mvc;
     @Autowired
     private ObjectMapper json;
@@ -58,6 +65,20 @@ class LegacyOrderCopiesTest extends OrderServiceContext {
                 .containsExactly("PENDING", "CONFIRMED", "CANCELLED");
         assertThat(sent.stream().map(m -> Long.parseLong(field(m, "version"))).collect(Collectors.toList()))
                 .isSorted().doesNotHaveDuplicates();
+    }
+
+    /** The snapshot is written in the change's transaction: a change rolled back is never sent. */
+    @Test
+    void aChangeRolledBackSendsNothing() {
+        PurchaseOrder order = service.place(66, List.of(new OrderLine(1, 1)), null).getOrder();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            orders.findById(order.getId()).orElseThrow().cancel();
+            orders.flush();
+            status.setRollbackOnly();
+        });
+
+        assertThat(sentFor(order.getId()).stream().map(m -> field(m, "status")).collect(Collectors.toList()))
+                .containsExactly("PENDING");
     }
 
     @Test

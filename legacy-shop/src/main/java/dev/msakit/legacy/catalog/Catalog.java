@@ -1,6 +1,5 @@
 package dev.msakit.legacy.catalog;
 
-import dev.msakit.legacy.sync.ChangeFeed;
 import dev.msakit.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,16 +8,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Catalog edits; each one also goes to the change feed in its own transaction. */
+/** Catalog edits, each in its own transaction (the store publishes what each one did). */
 @Service
 public class Catalog {
 
     private final ProductStore products;
-    private final ChangeFeed feed;
 
-    public Catalog(ProductStore products, ChangeFeed feed) {
+    public Catalog(ProductStore products) {
         this.products = products;
-        this.feed = feed;
     }
 
     @Transactional(readOnly = true)
@@ -38,27 +35,20 @@ public class Catalog {
 
     @Transactional
     public Product create(ProductForm form) {
-        Product created = products.insert(form.getName().trim(), form.getDescription(), form.getPrice(),
-                form.getStock(), now());
-        feed.product(created);
-        return created;
+        return products.insert(form.getName().trim(), form.getDescription(), form.getPrice(), form.getStock(), now());
     }
 
     @Transactional
     public Product replace(long id, ProductForm form) {
-        Product before = products.lockOnSale(id).orElseThrow(() -> notFound(id));
-        products.update(id, form.getName().trim(), form.getDescription(), form.getPrice(), form.getStock(), now());
-        Product after = products.onSale(id).orElseThrow();
-        feed.product(after);
-        feed.stock(id, after.getStock() - before.getStock());
-        return after;
+        products.lockOnSale(id).orElseThrow(() -> notFound(id));
+        return products.update(id, form.getName().trim(), form.getDescription(), form.getPrice(), form.getStock(),
+                now());
     }
 
     @Transactional
     public void delete(long id) {
         products.lockOnSale(id).orElseThrow(() -> notFound(id));
         products.deactivate(id, now());
-        feed.product(products.byId(id).orElseThrow());
     }
 
     /** PostgreSQL keeps microseconds: the time sent to the other side is exactly the time stored here. */

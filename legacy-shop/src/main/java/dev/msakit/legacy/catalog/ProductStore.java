@@ -1,5 +1,6 @@
 package dev.msakit.legacy.catalog;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -10,7 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The product table, in plain SQL as the shop has always done it. */
+/**
+ * The product table, in plain SQL as the shop has always done it. Every write the shop makes itself publishes what
+ * it did ({@link ProductChanged}, {@link StockMoved}) in the caller's transaction, so no edit or sale can leave the
+ * new side's copy behind; writes that apply the new side's changes publish nothing (never sent back).
+ */
 @Repository
 public class ProductStore {
 
@@ -23,9 +28,11 @@ public class ProductStore {
     private static final String EDITED_HERE = "edit_version = edit_version + 1, edited_by = 'legacy'";
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    public ProductStore(JdbcTemplate jdbc) {
+    public ProductStore(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public List<Product> onSale(int offset, int limit) {
@@ -69,21 +76,38 @@ public class ProductStore {
         long id = jdbc.queryForObject("INSERT INTO product (name, description, price, stock, active, updated_at,"
                 + " edit_version, edited_by) VALUES (?, ?, ?, ?, true, ?, 1, 'legacy') RETURNING id", Long.class, name,
                 description, price, stock, Timestamp.from(now));
-        return new Product(id, name, description, price, stock, true, now, 1);
+        Product created = new Product(id, name, description, price, stock, true, now, 1);
+        events.publishEvent(new ProductChanged(created));
+        return created;
     }
 
-    public void update(long id, String name, String description, BigDecimal price, int stock, Instant now) {
-        jdbc.update("UPDATE product SET name = ?, description = ?, price = ?, stock = ?, updated_at = ?,"
-                + " " + EDITED_HERE + " WHERE id = ?", name, description, price, stock, Timestamp.from(now), id);
+    /** The product as edited; its stock edit is published as the difference (a delta, as sales are). */
+    public Product update(long id, String name, String description, BigDecimal price, int stock, Instant now) {
+        int before = jdbc.queryForObject("SELECT stock FROM product WHERE id = ? FOR UPDATE", Integer.class, id);
+        Product after = jdbc.queryForObject("UPDATE product SET name = ?, description = ?, price = ?, stock = ?,"
+                + " updated_at = ?, " + EDITED_HERE + " WHERE id = ? RETURNING " + COLUMNS, ROW, name, description,
+                price, stock, Timestamp.from(now), id);
+        events.publishEvent(new ProductChanged(after));
+        stockMoved(id, after.getStock() - before);
+        return after;
     }
 
     public void deactivate(long id, Instant now) {
-        jdbc.update("UPDATE product SET active = false, updated_at = ?, " + EDITED_HERE + " WHERE id = ?",
-                Timestamp.from(now), id);
+        events.publishEvent(new ProductChanged(jdbc.queryForObject("UPDATE product SET active = false,"
+                + " updated_at = ?, " + EDITED_HERE + " WHERE id = ? RETURNING " + COLUMNS, ROW, Timestamp.from(now),
+                id)));
     }
 
+    /** The shop's own sale (negative) or return. */
     public void addStock(long id, int delta) {
         jdbc.update("UPDATE product SET stock = stock + ? WHERE id = ?", delta, id);
+        stockMoved(id, delta);
+    }
+
+    private void stockMoved(long id, int delta) {
+        if (delta != 0) {
+            events.publishEvent(new StockMoved(id, delta));
+        }
     }
 
     /**

@@ -1,16 +1,14 @@
 package dev.msakit.legacy.ordering;
 
 import dev.msakit.contracts.OrderRequests;
-import dev.msakit.contracts.migration.OrderRepair;
 import dev.msakit.contracts.migration.OrderSnapshot;
-import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.legacy.catalog.Product;
 import dev.msakit.legacy.catalog.ProductStore;
 import dev.msakit.legacy.ordering.OrderStore.HeldOrder;
-import dev.msakit.legacy.sync.ChangeFeed;
 import dev.msakit.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,12 +32,12 @@ public class OrderDesk {
 
     private final OrderStore orders;
     private final ProductStore products;
-    private final ChangeFeed feed;
+    private final ApplicationEventPublisher events;
 
-    public OrderDesk(OrderStore orders, ProductStore products, ChangeFeed feed) {
+    public OrderDesk(OrderStore orders, ProductStore products, ApplicationEventPublisher events) {
         this.orders = orders;
         this.products = products;
-        this.feed = feed;
+        this.events = events;
     }
 
     /**
@@ -69,7 +67,6 @@ public class OrderDesk {
         order.setIdempotencyKey(idempotencyKey);
         order.setRequestFingerprint(fingerprint);
         orders.save(new HeldOrder(order, OrderStore.LEGACY));
-        feed.order(order);
         return new Placement(order, false);
     }
 
@@ -102,7 +99,6 @@ public class OrderDesk {
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
             for (OrderSnapshot.Line line : lines) {
                 products.addStock(line.getProductId(), -line.getQuantity());
-                feed.stock(line.getProductId(), -line.getQuantity());
             }
         }
         return order;
@@ -141,7 +137,7 @@ public class OrderDesk {
             if ("CANCELLED".equals(order.getStatus())) {
                 return new Cancellation(order, true);
             }
-            feed.cancelAtNewSide(orderId, memberId);
+            events.publishEvent(new CancelAskedOfHolder(orderId, memberId));
             return new Cancellation(order, false);
         }
         cancelHeld(held);
@@ -150,8 +146,8 @@ public class OrderDesk {
 
     /**
      * order-service asks to cancel an order of ours (a member it serves now). Never refused with an exception (the
-     * message would become a poison one): an order that cannot be cancelled is sent back as it is, so the copy there
-     * shows the shop's answer.
+     * message would become a poison one): an order that cannot be cancelled is stated again as it is, so the copy
+     * there shows the shop's answer.
      */
     @Transactional
     public void cancelForNewSide(String orderId, long memberId) {
@@ -159,7 +155,7 @@ public class OrderDesk {
             if (cancellable(held.order())) {
                 cancelHeld(held);
             } else {
-                feed.order(held.order());
+                events.publishEvent(new OrderChanged(held.order()));
             }
         });
     }
@@ -204,32 +200,12 @@ public class OrderDesk {
         orders.save(new HeldOrder(snapshot, OrderStore.NEW));
     }
 
-    /**
-     * Our orders among these, each locked and published as it is for order-service's copy to take (a repair); the
-     * others are order-service's to repair.
-     */
-    @Transactional
-    public SyncRepair.Result publishRepairs(SyncRepair repair) {
-        return repair.each(row -> {
-            Optional<HeldOrder> held = orders.lock(row.getId());
-            if (held.isEmpty()) {
-                return "not here";
-            }
-            if (!held.get().heldHere()) {
-                return "a copy here: order-service holds it";
-            }
-            feed.order(OrderRepair.of(held.get().order()));
-            return null;
-        });
-    }
-
     /** Our order of a request order-service also took: its stock comes back here and, as deltas, there. */
     private void giveWay(HeldOrder ours) {
         OrderSnapshot order = ours.order();
         if ("CONFIRMED".equals(order.getStatus())) {
             for (OrderSnapshot.Line line : order.getLines()) {
                 products.addStock(line.getProductId(), line.getQuantity());
-                feed.stock(line.getProductId(), line.getQuantity());
             }
         }
         log.warn("Order {} of member {} was placed here and at order-service (one request, retried across a flip):"
@@ -260,10 +236,8 @@ public class OrderDesk {
         order.setVersion(order.getVersion() + 1);
         for (OrderSnapshot.Line line : order.getLines()) {
             products.addStock(line.getProductId(), line.getQuantity());
-            feed.stock(line.getProductId(), line.getQuantity());
         }
         orders.save(held);
-        feed.order(order);
     }
 
     /** An order placed now, or the one an earlier request with the same Idempotency-Key got. */

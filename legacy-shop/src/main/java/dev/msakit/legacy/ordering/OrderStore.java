@@ -1,6 +1,7 @@
 package dev.msakit.legacy.ordering;
 
 import dev.msakit.contracts.migration.OrderSnapshot;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Orders and their lines. An order is read and written whole, as the {@link OrderSnapshot} both sides exchange;
- * {@code held_by} tells the shop's own orders from copies of order-service's.
+ * {@code held_by} tells the shop's own orders from copies of order-service's. Saving one of the shop's own orders
+ * publishes it ({@link OrderChanged}) in the caller's transaction; copies are never sent back.
  */
 @Repository
 public class OrderStore {
@@ -19,9 +21,11 @@ public class OrderStore {
     static final String NEW = "new";
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    public OrderStore(JdbcTemplate jdbc) {
+    public OrderStore(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<HeldOrder> find(String id, long memberId) {
@@ -78,6 +82,9 @@ public class OrderStore {
                     + " VALUES (?, ?, ?, ?, ?, ?)", o.getOrderId(), lineNo++, line.getProductId(),
                     line.getProductName(), line.getUnitPrice(), line.getQuantity());
         }
+        if (held.heldHere()) {
+            events.publishEvent(new OrderChanged(o));
+        }
     }
 
     private List<HeldOrder> orders(String where, Object... args) {
@@ -112,7 +119,8 @@ public class OrderStore {
             return order;
         }
 
-        boolean heldHere() {
+        /** The shop's own order (it may change it), not a copy of order-service's. */
+        public boolean heldHere() {
             return LEGACY.equals(heldBy);
         }
     }

@@ -7,12 +7,18 @@ import dev.msakit.contracts.migration.ProductRepair;
 import dev.msakit.contracts.migration.ProductSnapshot;
 import dev.msakit.contracts.migration.StockAdjusted;
 import dev.msakit.legacy.catalog.Product;
+import dev.msakit.legacy.catalog.ProductChanged;
+import dev.msakit.legacy.catalog.StockMoved;
+import dev.msakit.legacy.ordering.CancelAskedOfHolder;
+import dev.msakit.legacy.ordering.OrderChanged;
 import dev.msakit.platform.messaging.Outbox;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The shop's changes, written to its outbox in the transaction that makes them, for the new side to apply. Only
- * changes the shop makes itself go here; what it applies from the new side is never sent back.
+ * The shop's changes for the new side to apply: what its stores and desk publish, written to its outbox in the
+ * transaction that makes them. Only changes the shop makes itself are published; what it applies from the new side
+ * is never sent back.
  */
 @Component
 public class ChangeFeed {
@@ -23,6 +29,30 @@ public class ChangeFeed {
         this.outbox = outbox;
     }
 
+    @EventListener
+    public void productChanged(ProductChanged changed) {
+        product(changed.getProduct());
+    }
+
+    @EventListener
+    public void stockMoved(StockMoved moved) {
+        outbox.send(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(moved.getProductId()),
+                new StockAdjusted(moved.getProductId(), moved.getDelta()));
+    }
+
+    @EventListener
+    public void orderChanged(OrderChanged changed) {
+        order(changed.getOrder());
+    }
+
+    /** Asks order-service, which holds the order, to cancel it. */
+    @EventListener
+    public void cancelAsked(CancelAskedOfHolder asked) {
+        outbox.send(MigrationTopics.ORDERS_FROM_LEGACY, asked.getOrderId(),
+                new CancelOrder(asked.getOrderId(), asked.getMemberId()));
+    }
+
+    /** The product as it is (also the initial copy's). */
     public void product(Product p) {
         outbox.send(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(p.getId()), new ProductSnapshot(p.getId(),
                 p.getName(), p.getDescription(), p.getPrice(), p.getStock(), p.isActive(), p.getUpdatedAt(),
@@ -36,19 +66,8 @@ public class ChangeFeed {
                 p.getEditVersion(), stockCorrection));
     }
 
-    public void stock(long productId, int delta) {
-        if (delta != 0) {
-            outbox.send(MigrationTopics.CATALOG_FROM_LEGACY, Long.toString(productId),
-                    new StockAdjusted(productId, delta));
-        }
-    }
-
+    /** The order as it is (also the initial copy's, and a repair's). */
     public void order(OrderSnapshot order) {
         outbox.send(MigrationTopics.ORDERS_FROM_LEGACY, order.getOrderId(), order);
-    }
-
-    /** Asks order-service, which holds the order, to cancel it. */
-    public void cancelAtNewSide(String orderId, long memberId) {
-        outbox.send(MigrationTopics.ORDERS_FROM_LEGACY, orderId, new CancelOrder(orderId, memberId));
     }
 }

@@ -1,7 +1,6 @@
 package dev.msakit.product.domain;
 
 import dev.msakit.platform.domain.DomainException;
-import dev.msakit.product.migration.CatalogFeed;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -16,11 +15,9 @@ import java.util.List;
 public class CatalogService {
 
     private final ProductRepository products;
-    private final CatalogFeed feed;
 
-    public CatalogService(ProductRepository products, CatalogFeed feed) {
+    public CatalogService(ProductRepository products) {
         this.products = products;
-        this.feed = feed;
     }
 
     @Transactional(readOnly = true)
@@ -41,19 +38,14 @@ public class CatalogService {
 
     @Transactional
     public Product create(String name, String description, BigDecimal price, int stock) {
-        Product created = products.saveAndFlush(new Product(name.trim(), description, price, stock));
-        feed.product(created);
-        return created;
+        return products.saveAndFlush(new Product(name.trim(), description, price, stock));
     }
 
     /** Under the product's lock: a sale committing meanwhile is neither overwritten nor left out of the delta. */
     @Transactional
     public Product update(long id, String name, String description, BigDecimal price, int stock) {
         Product product = products.lockOnSale(id).orElseThrow(() -> notFound(id));
-        int before = product.getStock();
         product.update(name.trim(), description, price, stock);
-        feed.product(product);
-        feed.stock(id, stock - before);
         return product;
     }
 
@@ -61,7 +53,6 @@ public class CatalogService {
     public void delete(long id) {
         Product product = products.lockOnSale(id).orElseThrow(() -> notFound(id));
         product.deactivate();
-        feed.product(product);
     }
 
     private static DomainException notFound(long id) {

@@ -1,5 +1,6 @@
 package dev.msakit.product.domain;
 
+import dev.msakit.platform.domain.AggregateRoot;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -9,8 +10,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+/** A product of the catalog; its creation, edits and stock edits are recorded ({@link ProductChanged}, {@link StockMoved}). */
 @Entity
-public class Product {
+public class Product extends AggregateRoot {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,19 +48,30 @@ public class Product {
 
     public Product(String name, String description, BigDecimal price, int stock) {
         this.createdAt = now();
-        update(name, description, price, stock);
+        edit(name, description, price, stock);
+        record(new ProductChanged(this));
     }
 
-    public final void update(String name, String description, BigDecimal price, int stock) {
-        this.name = name;
-        this.description = description;
-        this.price = price;
-        this.stock = stock;
-        edited();
+    public void update(String name, String description, BigDecimal price, int stock) {
+        int before = this.stock;
+        edit(name, description, price, stock);
+        record(new ProductChanged(this));
+        if (stock != before) {
+            record(new StockMoved(id, stock - before));
+        }
     }
 
     public void deactivate() {
         this.active = false;
+        edited();
+        record(new ProductChanged(this));
+    }
+
+    private void edit(String name, String description, BigDecimal price, int stock) {
+        this.name = name;
+        this.description = description;
+        this.price = price;
+        this.stock = stock;
         edited();
     }
 

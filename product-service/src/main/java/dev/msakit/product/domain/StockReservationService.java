@@ -1,6 +1,5 @@
 package dev.msakit.product.domain;
 
-import dev.msakit.product.migration.CatalogFeed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,13 +22,10 @@ public class StockReservationService {
 
     private final ProductRepository products;
     private final ReservationRepository reservations;
-    private final CatalogFeed feed;
 
-    public StockReservationService(ProductRepository products, ReservationRepository reservations,
-                                   CatalogFeed feed) {
+    public StockReservationService(ProductRepository products, ReservationRepository reservations) {
         this.products = products;
         this.reservations = reservations;
-        this.feed = feed;
     }
 
     /**
@@ -62,7 +58,6 @@ public class StockReservationService {
             reservation.addLine(new ReservationLine(product.getId(), product.getName(), product.getPrice(),
                     item.getQuantity()));
         }
-        taken.forEach(t -> feed.stock(t.getProductId(), -t.getQuantity()));
         return ReservationOutcome.reserved(reservations.saveAndFlush(reservation));
     }
 
@@ -73,11 +68,8 @@ public class StockReservationService {
             return;
         }
         if (reservations.markReleased(orderId, Instant.now()) == 1) {
-            reservations.findById(orderId).orElseThrow().getLines()
-                    .forEach(line -> {
-                        products.returnStock(line.getProductId(), line.getQuantity());
-                        feed.stock(line.getProductId(), line.getQuantity());
-                    });
+            reservations.findById(orderId).orElseThrow().released()
+                    .forEach(line -> products.returnStock(line.getProductId(), line.getQuantity()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.msakit.product.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import dev.msakit.platform.testing.TestMessages;
@@ -90,6 +91,10 @@ class StockCommandsTest {
         assertThat(replies).extracting(r -> r.type).containsExactly("StockRejected");
         assertThat(json.readTree(replies.get(0).payload).path("reason").asText())
                 .isEqualTo("Not enough stock of product " + scarce.getId() + " for quantity 2");
+        // What the other line took and gave back in the same transaction never reaches the legacy shop.
+        assertThat(TestMessages.outbox(jdbc, MigrationTopics.CATALOG_FROM_NEW))
+                .filteredOn(m -> m.key.equals(Long.toString(plenty.getId()))).extracting(m -> m.type)
+                .containsExactly("ProductSnapshot");
     }
 
     @Test

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.platform.testing.TestJwtConfiguration;
 import dev.msakit.product.domain.CatalogService;
+import dev.msakit.product.domain.ItemRequest;
 import dev.msakit.product.domain.ProductRepository;
+import dev.msakit.product.domain.StockReservationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +47,7 @@ class CatalogSyncRacesTest {
     @Autowired
     private ProductRepository products;
     @Autowired
-    private CatalogFeed feed;
+    private StockReservationService stock;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
@@ -104,20 +107,20 @@ class CatalogSyncRacesTest {
     }
 
     /**
-     * A sale the way the stock saga makes one (the row taken by the UPDATE, the delta written under it), committed
-     * only when told: meanwhile it holds the product's row.
+     * A sale as the stock saga makes one (the row taken by the UPDATE, the reservation's delta written under it),
+     * committed only when told: meanwhile it holds the product's row.
      */
     private CompletableFuture<Void> saleOf(long id, int quantity, CountDownLatch holding, CountDownLatch commit) {
         return CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager)
                 .executeWithoutResult(status -> {
-                    assertThat(products.takeStock(id, quantity)).isEqualTo(1);
+                    assertThat(stock.reserve(UUID.randomUUID().toString(), List.of(new ItemRequest(id, quantity)))
+                            .isReserved()).isTrue();
                     holding.countDown();
                     try {
                         assertThat(commit.await(10, TimeUnit.SECONDS)).isTrue();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    feed.stock(id, -quantity);
                 }));
     }
 

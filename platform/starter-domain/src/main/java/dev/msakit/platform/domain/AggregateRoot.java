@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * a JPA entity after each flush that writes it ({@link DomainEventsAutoConfiguration}), each event once, in the order
  * recorded across aggregates — so a listener that writes an outbox message commits or rolls back with the change.
  * Like its changes, the events of an aggregate that is never stored (discarded, or cleared from the persistence
- * context before a flush) are never published.
+ * context before a flush) are never published. Store a new aggregate by persisting it (Spring Data's
+ * {@code Persistable.isNew} where its id is assigned), never by a merge: a merge stores a copy, without the events.
  */
 public abstract class AggregateRoot {
 

@@ -1,5 +1,6 @@
 package dev.msakit.member;
 
+import dev.msakit.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;

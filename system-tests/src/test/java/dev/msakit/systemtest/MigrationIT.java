@@ -51,6 +51,15 @@ class MigrationIT {
         scenario = new Scenario(suite);
         api = suite.gatewayUrl() + "/api";
         admin = scenario.adminToken();
+        // The suite waits until the gateway routes every service; release-control, which the flips ask to measure
+        // both sides, may not list them yet when this class runs first (its flip would be refused: "cannot be
+        // measured (No instances available...)"). A reconciliation reaches both sides the same way.
+        for (String feature : List.of("catalog", "ordering")) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                Http.Response done = Http.post(api + "/admin/reconciliations/" + feature, admin, null);
+                return done.status == 200 && done.json().path("error").isNull();
+            });
+        }
     }
 
     @AfterAll

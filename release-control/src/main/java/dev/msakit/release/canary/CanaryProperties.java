@@ -1,5 +1,6 @@
 package dev.msakit.release.canary;
 
+import dev.msakit.contracts.ServiceIds;
 import dev.msakit.release.canary.judge.JudgeSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -11,7 +12,7 @@ import java.util.List;
 public class CanaryProperties {
 
     /** The services a release may be of: those the gateways route (a release of anything else would judge nothing). */
-    private List<String> services = List.of("member-service", "product-service", "order-service");
+    private List<String> services = List.of(ServiceIds.MEMBER, ServiceIds.PRODUCT, ServiceIds.ORDER);
     /** How often releases are moved on (each judged when its interval has ended). */
     private long tickMs = 500;
 

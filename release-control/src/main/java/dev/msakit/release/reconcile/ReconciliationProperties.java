@@ -1,5 +1,6 @@
 package dev.msakit.release.reconcile;
 
+import dev.msakit.contracts.ServiceIds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ public class ReconciliationProperties {
     /** Drifted rows kept in a report (all are counted). */
     private int driftListed = 100;
     /** release-control's service account at member-service (its SERVICE token reads the sides' data sets). */
-    private String clientId = "release-control";
+    private String clientId = ServiceIds.RELEASE_CONTROL;
     private String clientSecret;
 
     public Duration getInterval() {

@@ -1,5 +1,6 @@
 package dev.msakit.gateway.control;
 
+import dev.msakit.contracts.ServiceIds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -9,9 +10,9 @@ import java.time.Duration;
 public class ControlPlaneProperties {
 
     /** release-control's service id (found through Eureka, balanced by Ribbon). */
-    private String service = "release-control";
+    private String service = ServiceIds.RELEASE_CONTROL;
     /** This gateway's service account at member-service: the SERVICE token release-control's /internal asks for. */
-    private String clientId = "zuul-gateway";
+    private String clientId = ServiceIds.GATEWAY;
     private String clientSecret;
     /** How long one long poll of the routing table waits for a change before release-control answers 304. */
     private Duration longPollWait = Duration.ofSeconds(25);

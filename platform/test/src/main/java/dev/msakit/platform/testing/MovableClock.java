@@ -1,4 +1,4 @@
-package dev.msakit.member;
+package dev.msakit.platform.testing;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -10,12 +10,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: for what happens after a key's or a window's time is up, without waiting. */
-final class MovableClock extends Clock {
+/**
+ * A clock the test moves: for what happens after a key's, a token's or a window's time is up, without waiting.
+ * (platform-starter-jwt's own tests keep a copy: this module depends on that starter.)
+ */
+public final class MovableClock extends Clock {
 
     private volatile Instant now = Instant.now();
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -34,12 +37,12 @@ final class MovableClock extends Clock {
         return now;
     }
 
-    /** Replaces the service's clock in a Spring test. */
+    /** Replaces the service's clock in a Spring test: {@code @Import(MovableClock.Config.class)}. */
     @TestConfiguration
-    static class Config {
+    public static class Config {
         @Bean
         @Primary
-        MovableClock movableClock() {
+        public MovableClock movableClock() {
             return new MovableClock();
         }
     }

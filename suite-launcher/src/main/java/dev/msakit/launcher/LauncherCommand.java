@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,15 +17,25 @@ import java.util.Map;
  * variables as ./msa documents (MSA_CDS, MSA_JAVA_OPTS, MSA_SUPPORT_JAVA_OPTS, MSA_TRACING_JAVA_OPTS,
  * MSA_DATABASE_JAVA_OPTS, MSA_NATIVE_TRIM_MS):
  * <pre>
+ *   up ROOT
+ *        the whole suite, in its start order ({@link SuiteStart}), each process on its declared port and detached,
+ *        recorded in ROOT/.run/ (pids, logs, jar copies); returns once all answer and are registered, saying so as
+ *        it goes. Accounts and the bind address come from this environment (ACCOUNT_DB_USER/_PASSWORD, PG_PORT,
+ *        MSA_BIND_ADDRESS, ZIPKIN_MAX_SPANS), registry passwords from REGISTRY_PASSWORD_APP or ROOT/.run/registry/;
+ *        the waits read the registry (EUREKA_USER/EUREKA_PASSWORD) and the gateway's rotation
+ *        (ACTUATOR_USER/ACTUATOR_PASSWORD), MSA_START_TIMEOUT seconds each (180)
+ *   scale ROOT SERVICE N
+ *        N instances of SERVICE (or of the gateway): SERVICE-2, SERVICE-3... on the declared port + 100, + 200...,
+ *        each ready and registered before the next; instances numbered above N stopped
+ *   start ROOT PROCESS INSTANCE PORT JAR [VAR=value...] [-- OPTION...]
+ *        one instance of PROCESS from (a copy of) JAR, with the VAR=values and java OPTIONs given (a release's
+ *        baseline and canary), detached; does not wait
+ *   stop ROOT INSTANCE
+ *        SIGTERM, SIGKILL after 30 s; forgets the instance
  *   launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]
- *        the command that starts INSTANCE of PROCESS from JAR, one argument per line: env(1) withholding the
- *        others' secrets and setting the process's own variables (then the VAR=values given), java with the
- *        process's option set (then the OPTIONs given) and the jar's class path; accounts and the bind address
- *        come from this environment (ACCOUNT_DB_USER/_PASSWORD, PG_PORT, MSA_BIND_ADDRESS, ZIPKIN_MAX_SPANS),
- *        registry passwords from REGISTRY_PASSWORD_APP or ROOT/.run/registry/
- *   prepare ROOT DIR
- *        the launch command of every declared process from its module's jar, one file each (DIR/NAME.args, the
- *        lines of launch): ./msa up reads them instead of starting a JVM per process while the others start
+ *        the command start would run, one argument per line: env(1) withholding the others' secrets and setting
+ *        the process's own variables (then the VAR=values given), java with the process's option set (then the
+ *        OPTIONs given) and the jar's class path
  *   java-args ROOT PROCESS INSTANCE JAR [OPTION...]
  *        only the java arguments (bench/run's bare Zuul runs with the gateway's)
  *   class-data ROOT
@@ -71,15 +80,40 @@ public final class LauncherCommand {
             Path root = Paths.get(args[1]);
             List<String> rest = Arrays.asList(args).subList(5, args.length);
             int dashes = rest.indexOf("--");
-            List<String> extraVariables = dashes < 0 ? rest : rest.subList(0, dashes);
-            List<String> extraOptions = dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size());
             SuiteDeclaration declaration = SuiteDeclaration.read(root);
             launchCommand(root, declaration, processEnvironment(root, declaration), args[2], args[3],
-                    Paths.get(args[4]), extraVariables, extraOptions).forEach(out::println);
+                    Paths.get(args[4]), dashes < 0 ? rest : rest.subList(0, dashes),
+                    dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size())).forEach(out::println);
             return 0;
         }
-        if (args.length == 3 && args[0].equals("prepare")) {
-            prepare(Paths.get(args[1]), Paths.get(args[2]));
+        if (args.length == 2 && args[0].equals("up")) {
+            up(Paths.get(args[1]));
+            return 0;
+        }
+        if (args.length == 4 && args[0].equals("scale")) {
+            scale(Paths.get(args[1]), args[2], count(args[3]));
+            return 0;
+        }
+        if (args.length >= 6 && args[0].equals("start")) {
+            List<String> rest = Arrays.asList(args).subList(6, args.length);
+            int dashes = rest.indexOf("--");
+            start(Paths.get(args[1]), args[2], args[3], port(args[4]), Paths.get(args[5]),
+                    dashes < 0 ? rest : rest.subList(0, dashes),
+                    dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size()));
+            return 0;
+        }
+        if (args.length == 3 && args[0].equals("stop")) {
+            RunFolder runFolder = new RunFolder(Paths.get(args[1]).resolve(".run"));
+            java.util.Optional<ProcessHandle> running = runFolder.process(args[2]);
+            try {
+                runFolder.stop(args[2]);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            running.ifPresent(process -> out.println("  stopped " + args[2] + " (pid " + process.pid() + ")"));
             return 0;
         }
         if (args.length == 2 && args[0].equals("class-data")) {
@@ -94,31 +128,115 @@ public final class LauncherCommand {
                     rest.size()));
             return 0;
         }
-        throw new IllegalArgumentException("usage: launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]"
-                + " | prepare ROOT DIR | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT"
+        throw new IllegalArgumentException("usage: up ROOT | scale ROOT SERVICE N"
+                + " | launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]"
+                + " | start ROOT PROCESS INSTANCE PORT JAR [VAR=value...] [-- OPTION...] | stop ROOT INSTANCE"
+                + " | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT"
                 + " | rollout ROOT SERVICE JAR [-- OPTION...]");
     }
 
-    /** Every declared process's launch from its module's jar, one file each, readable by their owner only. */
-    private void prepare(Path root, Path directory) {
+    /** The whole suite, in its start order; returns once every process answers and is registered. */
+    private void up(Path root) {
         SuiteDeclaration declaration = SuiteDeclaration.read(root);
-        ProcessEnvironment processEnvironment = processEnvironment(root, declaration);
-        try {
-            // The commands carry each process's secrets.
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-            for (SuiteDeclaration.Process process : declaration.all()) {
-                Path jar = process.jar(root);
-                Path file = directory.resolve(process.name + ".args");
-                Files.deleteIfExists(file);
-                Files.createFile(file,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.write(file, launchCommand(root, declaration, processEnvironment, process.name, process.name,
-                        jar, List.of(), List.of()));
+        RunFolderSuite suite = runFolderSuite(root, declaration);
+        SuiteDeclaration.Process gateway = declaration.inTier("edge").get(0);
+        String api = "http://localhost:" + gateway.port + "/api";
+        untilDone(() -> new SuiteStart(declaration, suite, new TerminalProgress(out, api), timeout()).run());
+    }
+
+    /** N instances of a service or the gateway: the ones missing started (each ready and registered), extra stopped. */
+    private void scale(Path root, String name, int count) {
+        SuiteDeclaration declaration = SuiteDeclaration.read(root);
+        SuiteDeclaration.Process process = declaration.named(name);
+        if (!process.tier.equals("service") && !process.tier.equals("edge")) {
+            throw new IllegalArgumentException("can scale only: " + declaration.inTier("service", "edge").stream()
+                    .map(p -> p.name).collect(java.util.stream.Collectors.joining(" ")));
+        }
+        RunFolderSuite suite = runFolderSuite(root, declaration);
+        RunFolder runFolder = suite.runFolder();
+        if (!runFolder.isRunning(name)) {
+            throw new IllegalStateException(name + " is not running; ./msa up first");
+        }
+        SuiteStart waits = new SuiteStart(declaration, suite, new TerminalProgress(out, null), timeout());
+        untilDone(() -> {
+            // Instance i listens on the declared port + 100 * (i - 1): product-service 8082, 8182, 8282...; a
+            // second gateway on 8180 routes by the same table (release-control) and shares everything else.
+            for (int i = 2; i <= count; i++) {
+                suite.start(process, name + "-" + i, process.port + 100 * (i - 1));
+                waits.await(process, name + "-" + i + " ready", () -> suite.ready(process));
+                waits.await(process, name + "-" + i + " registered", () -> suite.registered(process));
             }
+            for (String instance : suite.instances(process)) {
+                if (!instance.equals(name) && Integer.parseInt(instance.substring(name.length() + 1)) > count
+                        && runFolder.stop(instance)) {
+                    out.println("  stopped " + instance);
+                }
+            }
+            return null;
+        });
+        out.println(name + " runs " + count + " instance(s).");
+    }
+
+    /** One instance of a process from a jar (a release's baseline or canary); does not wait for it. */
+    private void start(Path root, String name, String instance, int port, Path jar, List<String> variables,
+                       List<String> options) {
+        SuiteDeclaration declaration = SuiteDeclaration.read(root);
+        SuiteDeclaration.Process process = declaration.named(name);
+        ProcessEnvironment processEnvironment = processEnvironment(root, declaration);
+        RunFolder runFolder = new RunFolder(root.resolve(".run"));
+        if (runFolder.isRunning(instance)) {
+            throw new IllegalStateException(instance + " is running already");
+        }
+        untilDone(() -> {
+            Path copy = process.tier.equals("service") ? runFolder.jarCopy(instance, jar) : jar;
+            long pid = runFolder.start(instance, port, process.health, launchCommand(root, declaration,
+                    processEnvironment, name, instance, copy, variables, options));
+            out.println("  started " + instance + " on port " + port + " (pid " + pid + ")");
+            return null;
+        });
+    }
+
+    private RunFolderSuite runFolderSuite(Path root, SuiteDeclaration declaration) {
+        ProcessEnvironment processEnvironment = processEnvironment(root, declaration);
+        SuiteDeclaration.Process registry = declaration.inTier("registry").get(0);
+        return new RunFolderSuite(root, declaration, (process, instance, jar) -> launchCommand(root, declaration,
+                processEnvironment, process.name, instance, jar, List.of(), List.of()),
+                new GatewayRotation(required("ACTUATOR_USER"), required("ACTUATOR_PASSWORD")),
+                new RegistryView("http://localhost:" + registry.port, required("EUREKA_USER"),
+                        required("EUREKA_PASSWORD")), line -> out.println("  " + line));
+    }
+
+    private Duration timeout() {
+        return Duration.ofSeconds(Long.parseLong(environment.getOrDefault("MSA_START_TIMEOUT", "180")));
+    }
+
+    private interface Step<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private static <T> T untilDone(Step<T> step) {
+        try {
+            return step.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static int count(String text) {
+        if (!text.matches("[1-9][0-9]?")) {
+            throw new IllegalArgumentException("usage: scale ROOT SERVICE N (N from 1 to 99)");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static int port(String text) {
+        if (!text.matches("[1-9][0-9]{0,4}") || Integer.parseInt(text) > 65535) {
+            throw new IllegalArgumentException("not a port: " + text);
+        }
+        return Integer.parseInt(text);
     }
 
     private void rollout(Path root, String service, Path jar, List<String> extraOptions) {
@@ -135,15 +253,7 @@ public final class LauncherCommand {
                 launchCommand(root, declaration, processEnvironment, service, instance, instanceJar, List.of(),
                         extraOptions));
         GatewayRotation rotation = new GatewayRotation(required("ACTUATOR_USER"), required("ACTUATOR_PASSWORD"));
-        Duration timeout = Duration.ofSeconds(Long.parseLong(environment.getOrDefault("MSA_START_TIMEOUT", "180")));
-        try {
-            new Rollout(service, fleet, rotation, line -> out.println("  " + line), timeout).run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        untilDone(() -> new Rollout(service, fleet, rotation, line -> out.println("  " + line), timeout()).run());
     }
 
     private String required(String variable) {

@@ -113,31 +113,6 @@ class ProcessEnvironmentTest {
     }
 
     @Test
-    void msaUpGetsEveryProcesssLaunchAtOnceInFilesOnlyItsOwnerReads() throws IOException {
-        Map<String, String> shell = new HashMap<>(settings);
-        shell.put("MSA_CDS", "0");
-        // Given, so that nothing is generated into the repository's .run/registry.
-        declaration.all().stream().filter(SuiteDeclaration.Process::registers)
-                .forEach(app -> shell.put(RegistryPasswords.variable(app.name), "registry-" + app.name));
-        Path prepared = temp.resolve("launch");
-
-        int status = new LauncherCommand(shell, new PrintStream(new ByteArrayOutputStream()))
-                .run("prepare", ROOT.toString(), prepared.toString());
-
-        assertThat(status).isZero();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(prepared))).isEqualTo("rwx------");
-        for (SuiteDeclaration.Process process : declaration.all()) {
-            Path file = prepared.resolve(process.name + ".args");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-            ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            new LauncherCommand(shell, new PrintStream(printed, true, StandardCharsets.UTF_8)).run("launch",
-                    ROOT.toString(), process.name, process.name, process.jar(ROOT).toString());
-            assertThat(Files.readAllLines(file)).as(process.name)
-                    .isEqualTo(Arrays.asList(printed.toString(StandardCharsets.UTF_8).split("\n")));
-        }
-    }
-
-    @Test
     void theLaunchCommandIsEnvThenTheProcesssVariablesThenJavaWithItsOptions() throws IOException {
         Map<String, String> shell = new HashMap<>(settings);
         shell.put("MSA_CDS", "0");

@@ -3,6 +3,7 @@ package dev.msakit.systemtest;
 import dev.msakit.launcher.GatewayRotation;
 import dev.msakit.launcher.ProcessEnvironment;
 import dev.msakit.launcher.SuiteDeclaration;
+import dev.msakit.launcher.SuiteStart;
 import dev.msakit.platform.testing.TestPorts;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -126,19 +128,97 @@ final class Suite implements AutoCloseable {
                 "TOKEN_KEY_CHECK_INTERVAL_MS", "1000"));
         Map<String, SuiteProcess> running = new HashMap<>();
         try {
-            // As ./msa up: the database and the registry first, then everything else together.
-            List<SuiteProcess> first = startAll(declaration.inTier("data", "registry"), ports, running);
-            adopt(running);
-            first.forEach(this::awaitReady);
-            List<SuiteProcess> rest = startAll(declaration.inTier("tracing", "service", "edge", "monitoring"), ports,
-                    running);
-            adopt(running);
-            rest.forEach(this::awaitReady);
-            awaitRegisteredAndRouted();
+            // In ./msa up's order, with its waits: the launcher's SuiteStart.
+            Duration took = new SuiteStart(declaration, new StartingFleet(ports, running), new StartLog(),
+                    START_TIMEOUT).run();
+            System.out.printf("Suite: all %d processes ready and registered after %d s%n", running.size(),
+                    took.toSeconds());
         } catch (Exception | AssertionError e) {
             dumpLogs();
             close();
             throw e;
+        }
+    }
+
+    /** The suite's processes as SuiteStart starts and asks about them: here, each on a free port. */
+    private final class StartingFleet implements SuiteStart.Fleet {
+        private final Map<String, Integer> ports;
+        private final Map<String, SuiteProcess> running;
+
+        StartingFleet(Map<String, Integer> ports, Map<String, SuiteProcess> running) {
+            this.ports = ports;
+            this.running = running;
+        }
+
+        @Override
+        public void start(SuiteDeclaration.Process process) throws IOException {
+            startAll(List.of(process), ports, running);
+            adopt(running);
+        }
+
+        @Override
+        public boolean ready(SuiteDeclaration.Process process) {
+            for (SuiteProcess instance : instances(process)) {
+                try {
+                    if (Http.get(healthUrl(instance), null).status != 200) {
+                        return false;
+                    }
+                } catch (RuntimeException notYetListening) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean registered(SuiteDeclaration.Process process) {
+            try {
+                return upInstances(process.appId()) == INSTANCES.getOrDefault(process.name, 1);
+            } catch (AssertionError | RuntimeException notYet) {
+                return false;
+            }
+        }
+
+        @Override
+        public boolean routed(SuiteDeclaration.Process service) {
+            try {
+                return inRotation(service.name).size() == INSTANCES.getOrDefault(service.name, 1);
+            } catch (AssertionError | RuntimeException notYet) {
+                return false;
+            }
+        }
+
+        @Override
+        public Optional<String> exited(SuiteDeclaration.Process process) {
+            return instances(process).stream().filter(instance -> !instance.isAlive()).findFirst()
+                    .map(instance -> instance.logTail(60));
+        }
+
+        private List<SuiteProcess> instances(SuiteDeclaration.Process process) {
+            List<SuiteProcess> instances = new ArrayList<>();
+            running.forEach((name, instance) -> {
+                if (instance.module().equals(process.module)) {
+                    instances.add(instance);
+                }
+            });
+            return instances;
+        }
+    }
+
+    /** Each step of the start in the test log, with its time. */
+    private static final class StartLog implements SuiteStart.Progress {
+        @Override
+        public void waiting(String what, Duration waited) {
+        }
+
+        @Override
+        public void done(String what, Duration waited, Duration sinceStart) {
+            System.out.printf("Suite: %s after %d s (%d s)%n", what, waited.toSeconds(), sinceStart.toSeconds());
+        }
+
+        @Override
+        public void apiReady(Duration sinceStart) {
+            System.out.printf("Suite: the API ready after %d s%n", sinceStart.toSeconds());
         }
     }
 

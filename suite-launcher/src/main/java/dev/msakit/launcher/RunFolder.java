@@ -1,0 +1,144 @@
+package dev.msakit.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * ./msa's run folder (.run/): per instance {@code pids/INSTANCE.pid}, {@code pids/INSTANCE.endpoint} ("PORT
+ * HEALTH-PATH"), {@code logs/INSTANCE.log}, and for a service instance the copy of the jar it runs,
+ * {@code jars/INSTANCE.jar} (a rebuild does not change what runs). Instances outlive the command that started them.
+ */
+final class RunFolder {
+
+    /** How long a graceful stop may take before the process is killed (./msa down's limit too). */
+    private static final long STOP_SECONDS = 30;
+
+    private final Path folder;
+
+    RunFolder(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * Starts the command detached from this JVM (nohup, no input, output to the instance's log) with PORT and
+     * QUERY_PORT set to the port, and records its pid and endpoint.
+     */
+    long start(String instance, int port, String healthPath, List<String> command) throws IOException {
+        List<String> detached = new ArrayList<>();
+        detached.add("nohup");
+        detached.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(detached)
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createDirectories(folder.resolve("logs")).resolve(instance + ".log").toFile())
+                .redirectInput(new File("/dev/null"));
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("QUERY_PORT", Integer.toString(port));
+        Process started = builder.start();
+        Files.createDirectories(pids());
+        Files.write(pidFile(instance), List.of(Long.toString(started.pid())));
+        Files.write(endpointFile(instance), List.of(port + " " + healthPath));
+        return started.pid();
+    }
+
+    /** The instance's own copy of the jar, made now. */
+    Path jarCopy(String instance, Path jar) throws IOException {
+        Files.createDirectories(folder.resolve("jars"));
+        Path copy = jar(instance);
+        if (!copy.toAbsolutePath().normalize().equals(jar.toAbsolutePath().normalize())) {
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+
+    /** Where the instance's copy of its jar is kept. */
+    Path jar(String instance) {
+        return folder.resolve("jars").resolve(instance + ".jar");
+    }
+
+    Optional<ProcessHandle> process(String instance) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile(instance)).get(0).trim()))
+                    .filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException noPidFile) {
+            return Optional.empty();
+        }
+    }
+
+    boolean isRunning(String instance) {
+        return process(instance).isPresent();
+    }
+
+    /**
+     * SIGTERM (graceful: the instance deregisters, finishes its requests), SIGKILL after 30 s; forgets the instance.
+     * Returns whether it was running.
+     */
+    boolean stop(String instance) throws IOException, InterruptedException {
+        Optional<ProcessHandle> process = process(instance);
+        if (process.isPresent()) {
+            process.get().destroy();
+            try {
+                process.get().onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                process.get().destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(pidFile(instance));
+        Files.deleteIfExists(endpointFile(instance));
+        return process.isPresent();
+    }
+
+    String logTail(String instance) {
+        try {
+            List<String> lines = Files.readAllLines(folder.resolve("logs").resolve(instance + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The port the instance was started on. */
+    int port(String instance) {
+        try {
+            return Integer.parseInt(Files.readAllLines(endpointFile(instance)).get(0).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("no port recorded for " + instance + " in " + endpointFile(instance), e);
+        }
+    }
+
+    /** Every instance with a pid file, running or not. */
+    List<String> instances() {
+        List<String> instances = new ArrayList<>();
+        if (!Files.isDirectory(pids())) {
+            return instances;
+        }
+        try (Stream<Path> files = Files.list(pids())) {
+            files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".pid"))
+                    .map(name -> name.substring(0, name.length() - ".pid".length())).sorted().forEach(instances::add);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + pids() + ": " + e.getMessage(), e);
+        }
+        return instances;
+    }
+
+    private Path pids() {
+        return folder.resolve("pids");
+    }
+
+    private Path pidFile(String instance) {
+        return pids().resolve(instance + ".pid");
+    }
+
+    private Path endpointFile(String instance) {
+        return pids().resolve(instance + ".endpoint");
+    }
+}

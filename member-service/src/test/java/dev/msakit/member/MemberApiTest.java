@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.msakit.contracts.TokenClaims;
 import dev.msakit.platform.security.PlatformJwtDecoders;
-import dev.msakit.platform.testing.TestTokens;
+import dev.msakit.platform.testing.jwt.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;

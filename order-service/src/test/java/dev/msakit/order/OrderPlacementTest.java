@@ -29,7 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
-import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static dev.msakit.platform.testing.jwt.TestJwtConfiguration.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -233,7 +233,7 @@ class OrderPlacementTest extends OrderServiceContext {
                         .contentType(MediaType.APPLICATION_JSON).content(ORDER))
                 .andExpect(status().isUnauthorized());
         place(ORDER, TOKENS.expired(1)).andExpect(status().isUnauthorized());
-        place(ORDER, dev.msakit.platform.testing.TestTokens.hmacSigned(1)).andExpect(status().isUnauthorized());
+        place(ORDER, dev.msakit.platform.testing.jwt.TestTokens.hmacSigned(1)).andExpect(status().isUnauthorized());
     }
 
     private ResultActions place(String body, String token) throws Exception {

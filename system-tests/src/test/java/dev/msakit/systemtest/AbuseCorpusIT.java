@@ -3,7 +3,7 @@ package dev.msakit.systemtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.msakit.platform.testing.TestTokens;
+import dev.msakit.platform.testing.jwt.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

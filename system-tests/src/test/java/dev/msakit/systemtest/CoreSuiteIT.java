@@ -1,7 +1,7 @@
 package dev.msakit.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.msakit.platform.testing.TestTokens;
+import dev.msakit.platform.testing.jwt.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

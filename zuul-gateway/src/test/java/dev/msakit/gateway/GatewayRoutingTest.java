@@ -5,7 +5,7 @@ import com.netflix.zuul.FilterProcessor;
 import dev.msakit.gateway.ribbon.LookupCachingClientConfig;
 import dev.msakit.gateway.routing.ServiceRibbonCommandFactory;
 import dev.msakit.gateway.zuul.LeanFilterProcessor;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.resetAllRequests;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
-import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static dev.msakit.platform.testing.jwt.TestJwtConfiguration.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real Zuul filter chain and Ribbon, with WireMock standing in for the services. */

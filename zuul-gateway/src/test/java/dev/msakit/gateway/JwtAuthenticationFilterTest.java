@@ -9,7 +9,7 @@ import dev.msakit.gateway.filter.JwtAuthenticationFilter;
 import dev.msakit.gateway.filter.ZuulProblemResponse;
 import dev.msakit.platform.security.PlatformJwtDecoders;
 import dev.msakit.platform.security.PublicPaths;
-import dev.msakit.platform.testing.TestTokens;
+import dev.msakit.platform.testing.jwt.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.OrderRequests;
 import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.legacy.sync.NewSideChanges;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import dev.msakit.platform.testing.TestMessages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

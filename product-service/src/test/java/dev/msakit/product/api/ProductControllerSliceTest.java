@@ -4,7 +4,7 @@ import dev.msakit.platform.resourceserver.PlatformApiAutoConfiguration;
 import dev.msakit.platform.web.config.PlatformWebAutoConfiguration;
 import dev.msakit.platform.domain.DomainException;
 import dev.msakit.platform.resourceserver.ResourceServerSecurityAutoConfiguration;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import dev.msakit.product.domain.CatalogService;
 import dev.msakit.product.domain.Product;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
 
-import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static dev.msakit.platform.testing.jwt.TestJwtConfiguration.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;

@@ -3,7 +3,7 @@ package dev.msakit.product.migration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.migration.MigrationTopics;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import dev.msakit.product.domain.CatalogService;
 import dev.msakit.product.domain.ItemRequest;
 import dev.msakit.product.domain.ProductRepository;

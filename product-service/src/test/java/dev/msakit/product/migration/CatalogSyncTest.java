@@ -5,7 +5,7 @@ import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.contracts.migration.ReconciledDatasets;
 import dev.msakit.contracts.migration.SyncRepair;
 import dev.msakit.contracts.stock.StockTopics;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import dev.msakit.platform.testing.TestMessages;
 import dev.msakit.product.domain.CatalogService;
 import dev.msakit.product.domain.Product;

@@ -2,7 +2,7 @@ package dev.msakit.release.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import dev.msakit.release.canary.CanaryReleases;
 import dev.msakit.release.canary.NoReleaseException;
 import dev.msakit.release.reconcile.SyncSidesStub;

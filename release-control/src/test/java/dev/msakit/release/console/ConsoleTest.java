@@ -2,7 +2,7 @@ package dev.msakit.release.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import dev.msakit.release.reconcile.SyncSidesStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static dev.msakit.platform.testing.jwt.TestJwtConfiguration.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -2,7 +2,7 @@ package dev.msakit.release.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import dev.msakit.release.reconcile.SyncSidesStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static dev.msakit.platform.testing.jwt.TestJwtConfiguration.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The routing table the gateways long-poll: one revision in commit order, answered as soon as it changes. */

@@ -3,7 +3,7 @@ package dev.msakit.release.reconcile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.migration.SyncRepair;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
-import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static dev.msakit.platform.testing.jwt.TestJwtConfiguration.TOKENS;
 import static dev.msakit.release.reconcile.SyncSidesStub.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 

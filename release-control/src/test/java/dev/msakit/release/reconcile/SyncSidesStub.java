@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.msakit.contracts.migration.SyncChecksums;
 import dev.msakit.contracts.migration.SyncLag;
 import dev.msakit.contracts.migration.SyncRepair;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;

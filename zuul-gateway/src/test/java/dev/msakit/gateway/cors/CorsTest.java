@@ -1,6 +1,6 @@
 package dev.msakit.gateway.cors;
 
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

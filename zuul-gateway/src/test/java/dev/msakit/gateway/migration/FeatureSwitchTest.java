@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.msakit.contracts.release.FeatureRoute.Mode;
 import dev.msakit.contracts.release.RoutingTable;
-import dev.msakit.platform.testing.TestJwtConfiguration;
+import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -48,7 +48,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
-import static dev.msakit.platform.testing.TestJwtConfiguration.TOKENS;
+import static dev.msakit.platform.testing.jwt.TestJwtConfiguration.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

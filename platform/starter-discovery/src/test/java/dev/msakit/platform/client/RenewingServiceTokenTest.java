@@ -1,10 +1,10 @@
 package dev.msakit.platform.client;
 
+import dev.msakit.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,35 +13,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RenewingServiceTokenTest {
 
     private final AtomicInteger logins = new AtomicInteger();
-    private Instant now = Instant.parse("2026-12-03T10:00:00Z");
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T10:00:00Z"));
 
     private RenewingServiceToken token() {
         return new RenewingServiceToken(() -> new RenewingServiceToken.Issued("t" + logins.incrementAndGet(), 900),
-                new Clock() {
-                    @Override
-                    public java.time.ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(java.time.ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return now;
-                    }
-                });
+                clock);
     }
 
     @Test
     void logsInOnceAndAgainAMinuteBeforeTheTokenExpires() {
         RenewingServiceToken token = token();
         assertThat(token.token()).isEqualTo("t1");
-        now = now.plusSeconds(839);
+        clock.advance(Duration.ofSeconds(839));
         assertThat(token.token()).isEqualTo("t1");
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(token.token()).isEqualTo("t2");
         assertThat(logins).hasValue(2);
     }

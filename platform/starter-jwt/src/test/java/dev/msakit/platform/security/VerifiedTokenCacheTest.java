@@ -1,5 +1,6 @@
 package dev.msakit.platform.security;
 
+import dev.msakit.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -7,11 +8,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ class VerifiedTokenCacheTest {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(START);
     private final AtomicInteger verifications = new AtomicInteger();
     /** Stands for the signature and claim checks: each token's expiry, and which tokens fail. */
     private final Map<String, Instant> expiries = new HashMap<>();
@@ -70,11 +68,11 @@ class VerifiedTokenCacheTest {
         expiries.put("short", START.plus(Duration.ofSeconds(30)));
         JwtDecoder cached = new VerifiedTokenCache(verifier, 100, Duration.ofSeconds(60), clock);
         cached.decode("short");
-        clock.move(Duration.ofSeconds(29));
+        clock.advance(Duration.ofSeconds(29));
         cached.decode("short");
         assertThat(verifications).hasValue(1);
 
-        clock.move(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThatThrownBy(() -> cached.decode("short")).isInstanceOf(JwtValidationException.class);
         assertThat(verifications).hasValue(2);
     }
@@ -84,10 +82,10 @@ class VerifiedTokenCacheTest {
         expiries.put("long", START.plus(Duration.ofHours(1)));
         JwtDecoder cached = new VerifiedTokenCache(verifier, 100, Duration.ofSeconds(60), clock);
         cached.decode("long");
-        clock.move(Duration.ofSeconds(59));
+        clock.advance(Duration.ofSeconds(59));
         cached.decode("long");
         assertThat(verifications).hasValue(1);
-        clock.move(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         cached.decode("long");
         assertThat(verifications).as("the key that signed it is asked again").hasValue(2);
     }
@@ -110,29 +108,5 @@ class VerifiedTokenCacheTest {
         decoder.decode("a");
         assertThat(decoder).isSameAs(verifier);
         assertThat(verifications).hasValue(2);
-    }
-
-    private static final class MovingClock extends Clock {
-
-        private Instant now = START;
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

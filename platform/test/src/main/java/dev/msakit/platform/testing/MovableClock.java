@@ -12,11 +12,19 @@ import java.time.ZoneOffset;
 
 /**
  * A clock the test moves: for what happens after a key's, a token's or a window's time is up, without waiting.
- * (platform-starter-jwt's own tests keep a copy: this module depends on that starter.)
  */
 public final class MovableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now;
+
+    /** Starting now. */
+    public MovableClock() {
+        this(Instant.now());
+    }
+
+    public MovableClock(Instant start) {
+        this.now = start;
+    }
 
     public void advance(Duration duration) {
         now = now.plus(duration);

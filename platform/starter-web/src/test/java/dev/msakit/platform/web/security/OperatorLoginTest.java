@@ -1,38 +1,21 @@
 package dev.msakit.platform.web.security;
 
+import dev.msakit.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OperatorLoginTest {
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final OperatorLogin login = new OperatorLogin("operator", "right-password", new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }, "ADMIN_UI");
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final OperatorLogin login = new OperatorLogin("operator", "right-password", clock, "ADMIN_UI");
 
     @Test
     void fiveWrongPasswordsLockTheAccountEvenForTheRightOneUntilTheWindowPasses() {
@@ -41,7 +24,7 @@ class OperatorLoginTest {
         }
         assertThatThrownBy(() -> login.authenticate(attempt("right-password"))).isInstanceOf(LockedException.class);
 
-        now = now.plus(OperatorLogin.WINDOW).plus(Duration.ofSeconds(1));
+        clock.advance(OperatorLogin.WINDOW.plus(Duration.ofSeconds(1)));
         assertThat(login.authenticate(attempt("right-password")).isAuthenticated()).isTrue();
     }
 

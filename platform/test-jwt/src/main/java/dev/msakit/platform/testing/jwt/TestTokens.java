@@ -1,4 +1,4 @@
-package dev.msakit.platform.testing;
+package dev.msakit.platform.testing.jwt;
 
 import dev.msakit.contracts.Roles;
 import dev.msakit.contracts.TokenClaims;

@@ -1,4 +1,4 @@
-package dev.msakit.platform.testing;
+package dev.msakit.platform.testing.jwt;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -2,7 +2,7 @@ package dev.msakit.platform.security;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.msakit.contracts.TokenClaims;
-import dev.msakit.platform.testing.TestTokens;
+import dev.msakit.platform.testing.jwt.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;

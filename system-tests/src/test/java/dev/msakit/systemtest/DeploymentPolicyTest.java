@@ -239,6 +239,50 @@ class DeploymentPolicyTest {
         assertThat(backends).containsExactly("zuul-gateway");
     }
 
+    /**
+     * Ingress is denied by default, so a process missing from a policy's list cannot register, send spans or reach
+     * its database in a cluster, though compose and ./msa run it fine: every process that registers may reach the
+     * registry and Zipkin, every database owner PostgreSQL, and every service is reachable from the gateway on its
+     * port.
+     */
+    @Test
+    void theNetworkPoliciesLetEveryProcessReachWhatItNeeds() {
+        for (SuiteDeclaration.Process declared : declaration.all()) {
+            String name = containerName(declared);
+            if (declared.registers()) {
+                assertThat(allowedInto("eureka-server")).as(name + " registers").contains(name);
+                assertThat(allowedInto("zipkin")).as(name + " sends spans").contains(name);
+            }
+            if (declared.database != null) {
+                assertThat(allowedInto("postgres")).as(name + " owns a database").contains(name);
+            }
+            if (declared.tier.equals("service")) {
+                JsonNode policy = object("NetworkPolicy", name);
+                assertThat(policy.path("spec").path("podSelector").path("matchLabels")
+                        .path("app.kubernetes.io/name").asText()).as(name + "'s own policy").isEqualTo(name);
+                assertThat(allowedInto(name)).as(name + " behind the gateway").contains("zuul-gateway");
+                assertThat(policy.path("spec").path("ingress").findValuesAsText("port"))
+                        .as(name + "'s port").contains(Integer.toString(declared.port));
+            }
+        }
+    }
+
+    /** The pods (by app.kubernetes.io/name) the named NetworkPolicy lets in. */
+    private Set<String> allowedInto(String policy) {
+        Set<String> allowed = new TreeSet<>();
+        for (JsonNode rule : object("NetworkPolicy", policy).path("spec").path("ingress")) {
+            for (JsonNode from : rule.path("from")) {
+                for (JsonNode expression : from.path("podSelector").path("matchExpressions")) {
+                    if (expression.path("key").asText().equals("app.kubernetes.io/name")
+                            && expression.path("operator").asText().equals("In")) {
+                        expression.path("values").forEach(value -> allowed.add(value.asText()));
+                    }
+                }
+            }
+        }
+        return allowed;
+    }
+
     @Test
     void everySecretKeyAWorkloadNeedsExists() {
         JsonNode secret = objects("Secret").get(0);
@@ -296,7 +340,7 @@ class DeploymentPolicyTest {
         return deployment.isMissingNode() ? object("StatefulSet", name) : deployment;
     }
 
-        private JsonNode object(String kind, String name) {
+    private JsonNode object(String kind, String name) {
         return objects(kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText()))
                 .findFirst().orElse(MissingNode.getInstance());
     }

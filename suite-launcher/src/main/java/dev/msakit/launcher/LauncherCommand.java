@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ./msa's way in (java -jar suite-launcher/target/suite-launcher.jar COMMAND ...), reading the same environment
@@ -79,11 +80,9 @@ public final class LauncherCommand {
         if (args.length >= 5 && args[0].equals("launch")) {
             Path root = Paths.get(args[1]);
             List<String> rest = Arrays.asList(args).subList(5, args.length);
-            int dashes = rest.indexOf("--");
             SuiteDeclaration declaration = SuiteDeclaration.read(root);
             launchCommand(root, declaration, processEnvironment(root, declaration), args[2], args[3],
-                    Paths.get(args[4]), dashes < 0 ? rest : rest.subList(0, dashes),
-                    dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size())).forEach(out::println);
+                    Paths.get(args[4]), variables(rest), options(rest)).forEach(out::println);
             return 0;
         }
         if (args.length == 2 && args[0].equals("up")) {
@@ -96,24 +95,12 @@ public final class LauncherCommand {
         }
         if (args.length >= 6 && args[0].equals("start")) {
             List<String> rest = Arrays.asList(args).subList(6, args.length);
-            int dashes = rest.indexOf("--");
-            start(Paths.get(args[1]), args[2], args[3], port(args[4]), Paths.get(args[5]),
-                    dashes < 0 ? rest : rest.subList(0, dashes),
-                    dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size()));
+            start(Paths.get(args[1]), args[2], args[3], port(args[4]), Paths.get(args[5]), variables(rest),
+                    options(rest));
             return 0;
         }
         if (args.length == 3 && args[0].equals("stop")) {
-            RunFolder runFolder = new RunFolder(Paths.get(args[1]).resolve(".run"));
-            java.util.Optional<ProcessHandle> running = runFolder.process(args[2]);
-            try {
-                runFolder.stop(args[2]);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            running.ifPresent(process -> out.println("  stopped " + args[2] + " (pid " + process.pid() + ")"));
+            stop(Paths.get(args[1]), args[2]);
             return 0;
         }
         if (args.length == 2 && args[0].equals("class-data")) {
@@ -194,6 +181,26 @@ public final class LauncherCommand {
             out.println("  started " + instance + " on port " + port + " (pid " + pid + ")");
             return null;
         });
+    }
+
+    /** Gracefully, killed after 30 s; says so if it was running. */
+    private void stop(Path root, String instance) {
+        RunFolder runFolder = new RunFolder(root.resolve(".run"));
+        Optional<ProcessHandle> running = runFolder.process(instance);
+        untilDone(() -> runFolder.stop(instance));
+        running.ifPresent(process -> out.println("  stopped " + instance + " (pid " + process.pid() + ")"));
+    }
+
+    /** The VAR=values before a "--". */
+    private static List<String> variables(List<String> rest) {
+        int dashes = rest.indexOf("--");
+        return dashes < 0 ? rest : rest.subList(0, dashes);
+    }
+
+    /** The java options after a "--". */
+    private static List<String> options(List<String> rest) {
+        int dashes = rest.indexOf("--");
+        return dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size());
     }
 
     private RunFolderSuite runFolderSuite(Path root, SuiteDeclaration declaration) {

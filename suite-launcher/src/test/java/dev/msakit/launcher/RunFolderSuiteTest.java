@@ -70,6 +70,8 @@ class RunFolderSuiteTest {
 
         assertThat(suite.instances(product)).containsExactly("product-service", "product-service-2");
         assertThat(suite.exited(product)).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                suite.runFolder().logTail("product-service-2").equals("product-service-2 on 8182"));
 
         suite.runFolder().process("product-service-2").orElseThrow().destroyForcibly();
         await().atMost(Duration.ofSeconds(5)).until(() -> suite.exited(product).isPresent());

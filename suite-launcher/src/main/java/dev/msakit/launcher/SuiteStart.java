@@ -66,6 +66,7 @@ public final class SuiteStart {
     private final Fleet fleet;
     private final Progress progress;
     private final Duration timeout;
+    /** When the start began (reset by run; a lone await counts from the construction). */
     private long started;
 
     public SuiteStart(SuiteDeclaration declaration, Fleet fleet, Progress progress, Duration timeout) {
@@ -73,6 +74,7 @@ public final class SuiteStart {
         this.fleet = fleet;
         this.progress = progress;
         this.timeout = timeout;
+        this.started = System.nanoTime();
     }
 
     /** Starts the suite; returns once every process answers and is registered, with how long that took. */
@@ -115,9 +117,6 @@ public final class SuiteStart {
 
     /** Polls until the condition holds; fails at once when the process stops, or after the timeout. */
     void await(SuiteDeclaration.Process process, String what, Condition condition) throws InterruptedException {
-        if (started == 0) {
-            started = System.nanoTime();
-        }
         long from = System.nanoTime();
         long nextTick = from + TICK.toNanos();
         while (!condition.holds()) {

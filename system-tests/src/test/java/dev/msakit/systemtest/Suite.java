@@ -158,16 +158,7 @@ final class Suite implements AutoCloseable {
 
         @Override
         public boolean ready(SuiteDeclaration.Process process) {
-            for (SuiteProcess instance : instances(process)) {
-                try {
-                    if (Http.get(healthUrl(instance), null).status != 200) {
-                        return false;
-                    }
-                } catch (RuntimeException notYetListening) {
-                    return false;
-                }
-            }
-            return true;
+            return instances(process).stream().allMatch(Suite.this::answers);
         }
 
         @Override
@@ -181,11 +172,7 @@ final class Suite implements AutoCloseable {
 
         @Override
         public boolean routed(SuiteDeclaration.Process service) {
-            try {
-                return inRotation(service.name).size() == INSTANCES.getOrDefault(service.name, 1);
-            } catch (AssertionError | RuntimeException notYet) {
-                return false;
-            }
+            return Suite.this.routed(service, true);
         }
 
         @Override
@@ -392,15 +379,19 @@ final class Suite implements AutoCloseable {
 
     private void awaitServicesRouted(boolean exactly) {
         for (SuiteDeclaration.Process service : declaration.inTier("service")) {
-            int instances = INSTANCES.getOrDefault(service.name, 1);
-            waitFor(instances + " x " + service.name + " in the gateway's rotation", () -> {
-                try {
-                    int routed = inRotation(service.name).size();
-                    return exactly ? routed == instances : routed >= instances;
-                } catch (AssertionError | RuntimeException notYet) {
-                    return false;
-                }
-            });
+            waitFor(INSTANCES.getOrDefault(service.name, 1) + " x " + service.name + " in the gateway's rotation",
+                    () -> routed(service, exactly));
+        }
+    }
+
+    /** Whether the gateway has the service's declared instances in rotation (or at least them); false if it can't say. */
+    private boolean routed(SuiteDeclaration.Process service, boolean exactly) {
+        int instances = INSTANCES.getOrDefault(service.name, 1);
+        try {
+            int routed = inRotation(service.name).size();
+            return exactly ? routed == instances : routed >= instances;
+        } catch (AssertionError | RuntimeException notYet) {
+            return false;
         }
     }
 
@@ -457,17 +448,21 @@ final class Suite implements AutoCloseable {
     }
 
     private void awaitReady(SuiteProcess process) {
-        String healthPath = healthUrl(process).substring(process.url().length());
         waitFor(process.name() + " ready", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(process.name() + " exited:\n" + process.logTail(60));
             }
-            try {
-                return Http.get(process.url() + healthPath, null).status == 200;
-            } catch (RuntimeException notYetListening) {
-                return false;
-            }
+            return answers(process);
         });
+    }
+
+    /** Whether the process's health URL answers 200 now; false while nothing listens. */
+    private boolean answers(SuiteProcess process) {
+        try {
+            return Http.get(healthUrl(process), null).status == 200;
+        } catch (RuntimeException notYetListening) {
+            return false;
+        }
     }
 
     void awaitRegistered(String app, int instances) {

@@ -1,5 +1,6 @@
 package dev.msakit.systemtest;
 
+import dev.msakit.launcher.ExplodedJar;
 import dev.msakit.launcher.JavaCommand;
 import dev.msakit.launcher.JvmOptions;
 import dev.msakit.launcher.SuiteDeclaration;
@@ -51,8 +52,16 @@ final class SuiteProcess {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // The tests' own settings, not a developer's MSA_*_JAVA_OPTS.
-        command.addAll(JavaCommand.arguments(JvmOptions.from(Map.of()).withQuickJitEverywhere().of(declared.jvm),
-                jar, CLASS_DATA, work.resolve("unpacked"), declared.module));
+        List<String> options = JvmOptions.from(Map.of()).withQuickJitEverywhere().of(declared.jvm);
+        ExplodedJar exploded = null;
+        if (CLASS_DATA == JavaCommand.ClassData.ARCHIVED) {
+            exploded = ExplodedJar.of(jar, work.resolve("unpacked"), declared.module);
+            command.addAll(options);
+            command.addAll(ModuleClassData.options(exploded, declared.module, name));
+            command.addAll(exploded.runArguments());
+        } else {
+            command.addAll(JavaCommand.arguments(options, jar, CLASS_DATA, work.resolve("unpacked"), declared.module));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -61,7 +70,12 @@ final class SuiteProcess {
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("QUERY_PORT", Integer.toString(port)); // the Zipkin server's name for it
-        return new SuiteProcess(name, declared.module, port, log, builder.start());
+        Process process = builder.start();
+        if (exploded != null) {
+            ExplodedJar archived = exploded;
+            process.onExit().thenRun(() -> ModuleClassData.exited(archived, declared.module, name));
+        }
+        return new SuiteProcess(name, declared.module, port, log, process);
     }
 
     String name() {

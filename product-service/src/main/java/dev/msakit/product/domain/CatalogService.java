@@ -33,7 +33,7 @@ public class CatalogService {
     /** The products among these ids that are on sale. */
     @Transactional(readOnly = true)
     public List<Product> onSale(Collection<Long> ids) {
-        return products.findByIdInAndActiveTrue(ids);
+        return products.onSaleAmong(ids);
     }
 
     @Transactional

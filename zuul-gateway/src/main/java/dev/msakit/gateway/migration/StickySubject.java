@@ -36,7 +36,7 @@ public final class StickySubject {
     private static String find(RequestContext context, HttpServletRequest request, String cookieName) {
         Object token = context.get(JwtAuthenticationFilter.VERIFIED_TOKEN);
         if (token instanceof Jwt) {
-            return "member:" + ((Jwt) token).getSubject();
+            return "member:" + JwtAuthenticationFilter.subjectOf((Jwt) token);
         }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {

@@ -1,0 +1,63 @@
+package dev.msakit.systemtest;
+
+import dev.msakit.launcher.ExplodedJar;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One class-data archive per module, shared by every instance the tests start of it (product-service-1 and -2, the
+ * canaries, a restarted gateway): the first instance started without one writes it when it exits, to a file of its
+ * own that becomes the module's archive only once that process has ended (a half-written archive is never mapped);
+ * every later start maps it, read-only. ./msa keeps one archive per instance instead (its instances live across
+ * runs); here the processes live minutes, and most of the starts are of a module started before under another name.
+ */
+final class ModuleClassData {
+
+    /** Module -> the instance writing its archive at exit. */
+    private static final Map<String, String> WRITERS = new ConcurrentHashMap<>();
+
+    private ModuleClassData() {
+    }
+
+    /** The JVM options for the archive of this start: map it, write it at exit, or neither (another one writes). */
+    static List<String> options(ExplodedJar exploded, String module, String instance) {
+        Path archive = exploded.classDataArchive();
+        if (Files.isRegularFile(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive);
+        }
+        if (WRITERS.putIfAbsent(module, instance) != null) {
+            return List.of();
+        }
+        // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
+        return List.of("-XX:ArchiveClassesAtExit=" + written(archive, instance), "-Xlog:cds*=error");
+    }
+
+    /** Once the writer has exited: its archive (if it wrote one: not after a kill -9) becomes the module's. */
+    static void exited(ExplodedJar exploded, String module, String instance) {
+        if (!WRITERS.remove(module, instance)) {
+            return;
+        }
+        Path archive = exploded.classDataArchive();
+        Path written = written(archive, instance);
+        try {
+            if (Files.isRegularFile(written) && Files.size(written) > 0) {
+                Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(written);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path written(Path archive, String instance) {
+        return archive.resolveSibling(instance + ".jsa");
+    }
+}

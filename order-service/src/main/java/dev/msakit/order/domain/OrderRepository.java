@@ -15,10 +15,7 @@ import java.util.Optional;
 
 public interface OrderRepository extends JpaRepository<PurchaseOrder, String> {
 
-    // The queries of every order placed or read are written out: one derived from the method name builds and
-    // renders a criteria query on every call; a written one is parsed once and its plan cached (JFR, under orders).
-    @Query("select o from PurchaseOrder o where o.id = :id and o.memberId = :memberId")
-    Optional<PurchaseOrder> findByIdAndMemberId(@Param("id") String id, @Param("memberId") long memberId);
+    Optional<PurchaseOrder> findByIdAndMemberId(String id, long memberId);
 
     /** The order locked until the end of the transaction: a repair is written after every change of it. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -27,9 +24,7 @@ public interface OrderRepository extends JpaRepository<PurchaseOrder, String> {
 
     Page<PurchaseOrder> findByMemberId(long memberId, Pageable pageable);
 
-    @Query("select o from PurchaseOrder o where o.memberId = :memberId and o.idempotencyKey = :idempotencyKey")
-    Optional<PurchaseOrder> findByMemberIdAndIdempotencyKey(@Param("memberId") long memberId,
-                                                            @Param("idempotencyKey") String idempotencyKey);
+    Optional<PurchaseOrder> findByMemberIdAndIdempotencyKey(long memberId, String idempotencyKey);
 
     List<PurchaseOrder> findTop50ByReleasePendingTrue();
 

@@ -36,7 +36,7 @@ public final class StickySubject {
     private static String find(RequestContext context, HttpServletRequest request, String cookieName) {
         Object token = context.get(JwtAuthenticationFilter.VERIFIED_TOKEN);
         if (token instanceof Jwt) {
-            return "member:" + JwtAuthenticationFilter.subjectOf((Jwt) token);
+            return "member:" + ((Jwt) token).getSubject();
         }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {

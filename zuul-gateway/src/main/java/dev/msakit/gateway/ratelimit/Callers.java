@@ -57,7 +57,7 @@ public class Callers {
         String memberOrAddress() {
             if (memberOrAddress == null) {
                 Jwt token = (Jwt) context.get(JwtAuthenticationFilter.VERIFIED_TOKEN);
-                memberOrAddress = token != null ? "member-" + JwtAuthenticationFilter.subjectOf(token) : "address-" + address();
+                memberOrAddress = token != null ? "member-" + token.getSubject() : "address-" + address();
             }
             return memberOrAddress;
         }

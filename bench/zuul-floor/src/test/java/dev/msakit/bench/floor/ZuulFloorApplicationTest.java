@@ -2,16 +2,10 @@ package dev.msakit.bench.floor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,39 +17,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ZuulFloorApplicationTest {
 
-    private static final AtomicReference<String> SEEN = new AtomicReference<>();
-    private static final HttpServer SERVICE = startService();
+    private static final FakeService SERVICE = new FakeService();
 
     @LocalServerPort
     private int port;
 
-    private static HttpServer startService() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                SEEN.set(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-                byte[] body = "{\"id\":7}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void target(DynamicPropertyRegistry registry) {
-        registry.add("FLOOR_TARGET", () -> "http://127.0.0.1:" + SERVICE.getAddress().getPort());
+        registry.add("FLOOR_TARGET", () -> "http://127.0.0.1:" + SERVICE.port());
     }
 
     @AfterAll
     static void stopService() {
-        SERVICE.stop(0);
+        SERVICE.stop();
     }
 
     @Test
@@ -66,9 +40,9 @@ class ZuulFloorApplicationTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"id\":7}");
+        assertThat(response.body()).isEqualTo(FakeService.ANSWER);
         assertThat(response.headers().firstValue("Content-Length")).hasValue("8");
-        assertThat(SEEN.get()).isEqualTo("/products/7 Bearer abc");
+        assertThat(SERVICE.lastRequest()).isEqualTo("/products/7 Bearer abc");
     }
 
     @Test

@@ -46,7 +46,7 @@ class ProblemErrorReportValveTest {
 
     private String send(String request) throws IOException {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
-        new PlatformWebAutoConfiguration().problemErrorReportValve().customize(factory);
+        new PlatformWebAutoConfiguration.TomcatCustomizations().problemErrorReportValve().customize(factory);
         server = factory.getWebServer();
         server.start();
         try (Socket socket = new Socket("localhost", server.getPort())) {

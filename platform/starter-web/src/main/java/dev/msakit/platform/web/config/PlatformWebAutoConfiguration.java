@@ -9,6 +9,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.actuate.trace.http.HttpTraceRepository;
@@ -42,29 +43,6 @@ public class PlatformWebAutoConfiguration {
         return new ProblemErrorController();
     }
 
-    /** Requests Tomcat refuses itself get a problem body too (see {@link ProblemErrorReportValve}). */
-    @Bean
-    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
-        return factory -> factory.addContextCustomizers(context ->
-                ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
-    }
-
-    /**
-     * Requests one connection may carry before Tomcat closes it (Boot 2.3 has no property for it; Tomcat's default is
-     * 100). Behind the gateway every 100th proxied request paid for a new connection at both ends, and so did every
-     * 100th request of a client holding its connection open; nginx allows 1,000. -1: no limit.
-     */
-    @Bean
-    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> keepAliveRequests(
-            @Value("${platform.web.max-keep-alive-requests:1000}") int maxKeepAliveRequests) {
-        return factory -> factory.addConnectorCustomizers(connector -> {
-            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol) {
-                ((AbstractHttp11Protocol<?>) connector.getProtocolHandler())
-                        .setMaxKeepAliveRequests(maxKeepAliveRequests);
-            }
-        });
-    }
-
     /** Before the security filters, whose firewall rejections it turns into 400 problems. */
     @Bean
     public FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(ObjectMapper json,
@@ -82,5 +60,38 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnProperty(prefix = "management.trace.http", name = "enabled", havingValue = "true")
     public HttpTraceRepository httpTraceRepository() {
         return new InMemoryHttpTraceRepository();
+    }
+
+    /**
+     * What only Tomcat needs. Kept apart so that a service on another servlet container (bench/zuul-floor's Undertow
+     * variant, an A/B) still gets the rest of the starter instead of failing on missing Tomcat classes.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    public static class TomcatCustomizations {
+
+        /** Requests Tomcat refuses itself get a problem body too (see {@link ProblemErrorReportValve}). */
+        @Bean
+        public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+            return factory -> factory.addContextCustomizers(context ->
+                    ((StandardHost) context.getParent())
+                            .setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
+        }
+
+        /**
+         * Requests one connection may carry before Tomcat closes it (Boot 2.3 has no property for it; Tomcat's
+         * default is 100). Behind the gateway every 100th proxied request paid for a new connection at both ends, and
+         * so did every 100th request of a client holding its connection open; nginx allows 1,000. -1: no limit.
+         */
+        @Bean
+        public WebServerFactoryCustomizer<TomcatServletWebServerFactory> keepAliveRequests(
+                @Value("${platform.web.max-keep-alive-requests:1000}") int maxKeepAliveRequests) {
+            return factory -> factory.addConnectorCustomizers(connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol) {
+                    ((AbstractHttp11Protocol<?>) connector.getProtocolHandler())
+                            .setMaxKeepAliveRequests(maxKeepAliveRequests);
+                }
+            });
+        }
     }
 }

@@ -30,7 +30,7 @@ class KeepAliveRequestsTest {
     @Test
     void aConnectionOutlivesTomcatsHundredRequests() throws IOException {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
-        new PlatformWebAutoConfiguration().keepAliveRequests(1000).customize(factory);
+        new PlatformWebAutoConfiguration.TomcatCustomizations().keepAliveRequests(1000).customize(factory);
 
         assertThat(answersOnOneConnection(factory, 150)).isEqualTo(150);
     }

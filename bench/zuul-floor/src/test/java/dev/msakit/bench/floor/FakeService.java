@@ -4,6 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,5 +48,14 @@ final class FakeService {
 
     void stop() {
         server.stop(0);
+    }
+
+    /** What a client gets for a GET through the floor listening on the port (with "Bearer abc" when asked). */
+    static HttpResponse<String> get(int floorPort, String path, boolean withToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + floorPort + path));
+        if (withToken) {
+            request.header("Authorization", "Bearer abc");
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,9 +2,6 @@ package dev.msakit.bench.floor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -46,10 +43,7 @@ class RibbonFloorTest {
 
     @Test
     void routesTheReadThroughRibbonWithOkHttp() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/7"))
-                        .header("Authorization", "Bearer abc").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = FakeService.get(port, "/products/7", true);
 
         assertThat(commands).isInstanceOf(OkHttpRibbonCommandFactory.class);
         assertThat(response.statusCode()).isEqualTo(200);

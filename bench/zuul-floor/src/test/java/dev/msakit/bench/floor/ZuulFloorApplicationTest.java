@@ -2,9 +2,6 @@ package dev.msakit.bench.floor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,10 +31,7 @@ class ZuulFloorApplicationTest {
 
     @Test
     void forwardsTheReadWithItsTokenAndReturnsTheAnswer() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/7"))
-                        .header("Authorization", "Bearer abc").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = FakeService.get(port, "/products/7", true);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(FakeService.ANSWER);
@@ -47,9 +41,7 @@ class ZuulFloorApplicationTest {
 
     @Test
     void routesNothingElse() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/members/1")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = FakeService.get(port, "/members/1", false);
 
         assertThat(response.statusCode()).isEqualTo(404);
     }

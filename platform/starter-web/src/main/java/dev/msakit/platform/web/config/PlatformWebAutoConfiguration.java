@@ -63,8 +63,8 @@ public class PlatformWebAutoConfiguration {
     }
 
     /**
-     * What only Tomcat needs. Kept apart so that a service on another servlet container (bench/zuul-floor's Undertow
-     * variant, an A/B) still gets the rest of the starter instead of failing on missing Tomcat classes.
+     * What only Tomcat needs. Kept apart so that a service on another servlet container (the -Pundertow build that
+     * bench/server-ab measures) still gets the rest of the starter instead of failing on missing Tomcat classes.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")

@@ -19,15 +19,17 @@ import sys
 READS = [("direct", "GET product direct, with token"),
          ("gateway-token", "GET product via gateway, with token"),
          ("gateway-anonymous", "GET product via gateway, anonymous"),
-         ("floor-token", "GET product via bare Zuul 1, with token")]
+         ("floor-token", "GET product via bare Zuul 1, with token"),
+         ("floor-ribbon-token", "GET product via Zuul+Ribbon+Hystrix, token")]
 OTHERS = [("catalog-legacy", "GET product, catalog switch LEGACY"),
           ("catalog-shadow", "GET product, catalog switch SHADOW"),
           ("orders-paced", "POST order, paced (4 connections)"),
           ("orders-saturation", "POST order, saturation (8 connections)"),
           ("orders-confirmed", "POST order -> CONFIRMED (Prefer: wait)")]
-GATEWAY, PRODUCT, FLOOR = "zuul-gateway", "product-service", "zuul-floor"
+GATEWAY, PRODUCT, FLOOR, RIBBON_FLOOR = "zuul-gateway", "product-service", "zuul-floor", "zuul-floor-ribbon"
 TARGET_TOKEN_RATIO, TARGET_ANONYMOUS_RATIO = 0.5, 0.6
 # The gateway against bare Zuul 1 proxying the same read in the same run (issue 30: the floor, not an absolute).
+# The targets are against the host-routing floor; the Ribbon floor's ratio is shown beside it, not judged.
 TARGET_FLOOR_RATIO_TOKEN, TARGET_FLOOR_RATIO_ANONYMOUS = 1.3, 1.2
 
 
@@ -125,6 +127,8 @@ def summarize(out):
         "ratios": {"gateway_token_over_direct": ratio("gateway-token", "direct"),
                    "gateway_anonymous_over_direct": ratio("gateway-anonymous", "direct"),
                    "bare_zuul_over_direct": ratio("floor-token", "direct")},
+        "gateway_cpu_over_floor": cpu_ratios(groups, "floor-token", FLOOR),
+        "gateway_cpu_over_ribbon_floor": cpu_ratios(groups, "floor-ribbon-token", RIBBON_FLOOR),
         "cold_start_s": {"api_ready": num(facts.get("api_ready")), "all_ready": num(facts.get("all_ready"))},
         "memory_mb": {"total_pss_after_run": num(facts.get("total_pss_mb"))},
         "discovery": {"ready_to_routed_s": num(facts.get("routed_after_s")),
@@ -172,6 +176,21 @@ def cpu_of(groups, group, process):
     return groups.get(group, {}).get("cpu_us_per_request", {}).get(process)
 
 
+def floor_process(group):
+    """The bare Zuul that served a group's requests."""
+    return RIBBON_FLOOR if group == "floor-ribbon-token" else FLOOR
+
+
+def cpu_ratios(groups, floor_group, floor):
+    """The gateway's mean CPU per request over a floor's, with a token and anonymous (None without that floor)."""
+    below = (cpu_of(groups, floor_group, floor) or {}).get("mean")
+    ratios = {}
+    for key, group in (("token", "gateway-token"), ("anonymous", "gateway-anonymous")):
+        above = (cpu_of(groups, group, GATEWAY) or {}).get("mean")
+        ratios[key] = round(above / below, 2) if above is not None and below else None
+    return ratios
+
+
 def print_table(s, facts):
     g = s["groups"]
     print(f"msa-kit benchmark ({s['mode']} run), {s['when']}, {s['machine']['cores']} cores, {s['machine']['jdk']}")
@@ -184,9 +203,9 @@ def print_table(s, facts):
               "core; \"/cal\" figures are divided by it, to compare machines (or one machine on a busy day).")
     print()
     print("CPU per request, µs (from /proc: user + system time / requests)")
-    print(f"  {'':44} {GATEWAY:>22} {FLOOR + ' (bare)':>22} {PRODUCT:>22}")
+    print(f"  {'':44} {GATEWAY:>22} {'bare Zuul (' + FLOOR + '*)':>22} {PRODUCT:>22}")
     for group, label in READS:
-        print(f"  {label:44} {fmt(cpu_of(g, group, GATEWAY)):>22} {fmt(cpu_of(g, group, FLOOR)):>22} "
+        print(f"  {label:44} {fmt(cpu_of(g, group, GATEWAY)):>22} {fmt(cpu_of(g, group, floor_process(group))):>22} "
               f"{fmt(cpu_of(g, group, PRODUCT)):>22}")
     print()
     print(f"  {'measurement':44} {'req/s':>22} {'p50 ms':>16} {'p99 ms':>16} {'failed':>7}")
@@ -206,6 +225,13 @@ def print_table(s, facts):
         print(f"  {'gateway / floor CPU per request':50} with token {ratio_of(gt, floor)} (target <= "
               f"{TARGET_FLOOR_RATIO_TOKEN}), anonymous {ratio_of(ga, floor)} (target <= {TARGET_FLOOR_RATIO_ANONYMOUS})")
         print(f"  {'bare Zuul / direct throughput, with token':50} {fmt(r['bare_zuul_over_direct'], 2)}")
+    ribbon_floor = cpu_of(g, "floor-ribbon-token", RIBBON_FLOOR)
+    if ribbon_floor:
+        print(f"  {'bare Zuul 1 via Ribbon+Hystrix, with token':50} {fmt(ribbon_floor)} µs"
+              f"{per_calibration(ribbon_floor, s)}   (gateway with token minus it: {delta(gt, ribbon_floor)} µs, our "
+              "filters, Eureka and tracing)")
+        print(f"  {'gateway / Ribbon floor CPU per request':50} with token {ratio_of(gt, ribbon_floor)}, anonymous "
+              f"{ratio_of(ga, ribbon_floor)} (the targets are against the floor above)")
     print(f"  {'gateway / direct throughput, with token':50} {fmt(r['gateway_token_over_direct'], 2)}   "
           f"(target >= {TARGET_TOKEN_RATIO})")
     print(f"  {'gateway / direct throughput, anonymous':50} {fmt(r['gateway_anonymous_over_direct'], 2)}   "

@@ -35,3 +35,7 @@ load_dev_env() {
 suite_rows() {
   grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$ROOT/suite.conf"
 }
+
+declared_port() { # name -> the port suite.conf gives that process
+  suite_rows | awk -v name="$1" '$1 == name { print $3 }'
+}

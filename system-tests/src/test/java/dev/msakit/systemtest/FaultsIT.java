@@ -83,8 +83,9 @@ class FaultsIT {
         assertThat(orders.status).isEqualTo(200);
         assertThat(orders.json().path("content").size()).as("refused orders are not written").isEqualTo(ordersBefore);
 
-        suite.product1 = suite.restart(suite.product1, "product-service");
-        suite.product2 = suite.restart(suite.product2, "product-service");
+        List<SuiteProcess> back = suite.restartTogether("product-service", List.of(suite.product1, suite.product2));
+        suite.product1 = back.get(0);
+        suite.product2 = back.get(1);
         suite.awaitRegistered("PRODUCT-SERVICE", 2);
 
         // Without restarting anything else: the circuit lets a trial call through and closes on its success.

@@ -313,7 +313,7 @@ final class Suite implements AutoCloseable {
 
     /**
      * Killed instances of one module started again as {@link #restart} does each, all started before the first is
-     * waited for (a JVM's start-up leaves a second core half idle). Returns the new processes in the given order.
+     * waited for, so that their start-ups overlap. Returns the new processes in the given order.
      */
     List<SuiteProcess> restartTogether(String module, List<SuiteProcess> processes) throws IOException {
         long startedAt = System.currentTimeMillis();

@@ -65,6 +65,8 @@ class GatewayRoutingTest {
     private SpringClientFactory ribbonClients;
     @Autowired
     private RibbonCommandFactory<?> commands;
+    @Autowired
+    private org.springframework.core.env.Environment environment;
     @org.springframework.boot.web.server.LocalServerPort
     private int port;
 
@@ -189,6 +191,19 @@ class GatewayRoutingTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(response.getBody()).contains("order-service is unavailable");
+    }
+
+    @Test
+    void releaseControlsAdminCallsOutwaitTheFlipGate() {
+        // A switch change answers after release-control's flip gate (sync lag, a reconciliation after drift): seconds
+        // that the default 3 s read cut off while the change committed. Hystrix's bound follows Ribbon's.
+        assertThat(ribbonClients.getClientConfig("release-control").get(CommonClientConfigKey.ReadTimeout))
+                .isEqualTo(20_000);
+        assertThat(environment.getProperty(
+                "hystrix.command.release-control.execution.isolation.thread.timeoutInMilliseconds", Long.class))
+                .isEqualTo((1_000 + 20_000) * 3 + 500L);
+        assertThat(ribbonClients.getClientConfig("member-service").get(CommonClientConfigKey.ReadTimeout))
+                .isEqualTo(3_000);
     }
 
     @Test

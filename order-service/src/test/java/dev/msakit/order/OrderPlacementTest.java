@@ -57,6 +57,13 @@ class OrderPlacementTest extends OrderServiceContext {
     private ObjectMapper json;
 
     @Test
+    void aBurstOfOrdersWaitsLongerForAPooledConnectionThanThePlatformsTwoSeconds() throws Exception {
+        // 200 orders at once shared the pool with the saga's listeners; one waited past 2 s and got a 503 (SagaIT).
+        assertThat(jdbc.getDataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnectionTimeout())
+                .isEqualTo(4_000);
+    }
+
+    @Test
     void acceptsTheOrderPendingWithItsLocationAndCommandsItsStockInTheSameTransaction() throws Exception {
         MockHttpServletResponse response = place(ORDER, TOKENS.member(5)).andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("PENDING"))

@@ -40,7 +40,7 @@ class DatabaseIT {
 
     /** Hikari's wait for a connection (2 s) plus the way back through the gateway, with room for a slow box. */
     private static final long READ_BOUND_MS = 6_000;
-    /** An order waits for two databases in turn: its own, then product-service's behind a Feign call. */
+    /** An order waits for two databases in turn: product-service's behind a Feign call (2 s), then its own (4 s). */
     private static final long ANY_BOUND_MS = 12_000;
 
     private Suite suite;

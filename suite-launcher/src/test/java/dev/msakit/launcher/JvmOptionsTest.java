@@ -29,6 +29,15 @@ class JvmOptionsTest {
                 .doesNotContain("-Xmx256m");
     }
 
+    /** Containers size the heap from their limit, and start with the optimizing compiler late as ./msa does. */
+    @Test
+    void containersGetTheHeapFromTheirLimitAndTheOptimizingCompilerLate() {
+        assertThat(JvmOptions.CONTAINER).startsWith("-XX:MaxRAMPercentage=50").contains("-XX:+ExitOnOutOfMemoryError")
+                .containsAll(defaults.of("app").stream().filter(option -> option.startsWith("-XX:Tier4")).collect(
+                        java.util.stream.Collectors.toList()))
+                .noneMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:TrimNativeHeapInterval"));
+    }
+
     @Test
     void eachSetIsReplacedWholeByItsVariableAndTheSupportSetBuildsOnTheAppOverride() {
         JvmOptions overridden = JvmOptions.from(Map.of("MSA_JAVA_OPTS", " -Xmx1g  -XX:+UseG1GC ",

@@ -123,7 +123,8 @@ class DeploymentPolicyTest {
     @Test
     void containersRunWithTheLaunchersContainerOptions() throws Exception {
         String options = String.join(" ", dev.msakit.launcher.JvmOptions.CONTAINER);
-        assertThat(Files.readString(root.resolve("docker/Dockerfile")))
+        // Docker joins a line ending in a backslash with the next one.
+        assertThat(Files.readString(root.resolve("docker/Dockerfile")).replace("\\\n", ""))
                 .contains("JAVA_TOOL_OPTIONS=\"" + options + "\"");
         assertThat(yaml.readTree(root.resolve("k8s/base/config.yaml").toFile()).path("data")
                 .path("JAVA_TOOL_OPTIONS").asText()).isEqualTo(options);

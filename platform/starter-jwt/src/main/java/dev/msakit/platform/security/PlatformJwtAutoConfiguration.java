@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.web.client.RestTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +21,12 @@ import java.time.Duration;
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class PlatformJwtAutoConfiguration {
 
+    /** The issuer's keys over HTTP, fetched before the application reports ready (see {@link RemoteTokenKeys}). */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    public JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties,
-                                         RestTemplateBuilder restTemplateBuilder,
-                                         ObjectProvider<LoadBalancerClient> loadBalancerClient) {
+    public RemoteTokenKeys platformTokenKeys(PlatformSecurityProperties properties,
+                                             RestTemplateBuilder restTemplateBuilder,
+                                             ObjectProvider<LoadBalancerClient> loadBalancerClient) {
         RestTemplateBuilder builder = restTemplateBuilder
                 .setConnectTimeout(Duration.ofSeconds(2))
                 .setReadTimeout(Duration.ofSeconds(3))
@@ -38,8 +38,15 @@ public class PlatformJwtAutoConfiguration {
             // A private interceptor rather than a @LoadBalanced bean: services keep their own RestTemplates unqualified.
             builder = builder.additionalInterceptors(new LoadBalancerInterceptor(lb));
         }
-        RestTemplate restTemplate = builder.build();
-        return properties.remembering(PlatformJwtDecoders.fromJwkSetUri(properties.getJwkSetUri(), restTemplate,
-                properties.getIssuer(), properties.getAudiences()), Clock.systemUTC());
+        // An issuer not registered yet is asked again for a minute: under ./msa the services start together.
+        return new RemoteTokenKeys(PlatformJwtDecoders.remoteKeys(properties.getJwkSetUri(), builder.build()),
+                Duration.ofSeconds(2), 30);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    public JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties, RemoteTokenKeys keys) {
+        return properties.remembering(PlatformJwtDecoders.fromKeySource(keys, properties.getIssuer(),
+                properties.getAudiences()), Clock.systemUTC());
     }
 }

@@ -66,13 +66,18 @@ public final class PlatformJwtDecoders {
      */
     public static JwtDecoder fromJwkSetUri(String jwkSetUri, RestOperations restOperations, String issuer,
                                            Collection<String> audiences) {
+        return fromKeySource(remoteKeys(jwkSetUri, restOperations), issuer, audiences);
+    }
+
+    /** The key set at a URL, downloaded with the given RestOperations and cached by Nimbus. */
+    public static RemoteJWKSet<SecurityContext> remoteKeys(String jwkSetUri, RestOperations restOperations) {
         URL url;
         try {
             url = new URL(jwkSetUri);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("Not a JWK set URL: " + jwkSetUri, e);
         }
-        return fromKeySource(new RemoteJWKSet<>(url, new RestOperationsRetriever(restOperations)), issuer, audiences);
+        return new RemoteJWKSet<>(url, new RestOperationsRetriever(restOperations));
     }
 
     /** Verifies against the keys of a source the caller holds (the issuer itself: current and previous keys). */

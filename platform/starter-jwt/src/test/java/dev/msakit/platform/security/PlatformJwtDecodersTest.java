@@ -32,21 +32,8 @@ class PlatformJwtDecodersTest {
 
     @Test
     void tokensWithMadeUpKeyIdsDownloadTheKeySetAtMostOncePerInterval() throws Exception {
-        com.sun.net.httpserver.HttpServer issuer = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        AtomicInteger downloads = new AtomicInteger();
-        String publicKey = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k1").generate().toPublicJWK()
-                .toJSONString();
-        byte[] keys = ("{\"keys\":[" + publicKey + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        issuer.createContext("/jwks.json", exchange -> {
-            downloads.incrementAndGet();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, keys.length);
-            exchange.getResponseBody().write(keys);
-            exchange.close();
-        });
-        issuer.start();
-        try {
+        try (IssuerKeySet issuer = new IssuerKeySet()) {
+            AtomicInteger downloads = issuer.downloads;
             java.time.Instant[] now = {java.time.Instant.parse("2026-01-01T00:00:00Z")};
             RestTemplate http = new RestTemplate();
             http.getInterceptors().add(new ThrottledKeyFetches(java.time.Duration.ofSeconds(5),
@@ -67,7 +54,7 @@ class PlatformJwtDecodersTest {
                         }
                     }));
             JwtDecoder decoder = PlatformJwtDecoders.fromJwkSetUri(
-                    "http://127.0.0.1:" + issuer.getAddress().getPort() + "/jwks.json", http, "msa-kit",
+                    issuer.url(), http, "msa-kit",
                     java.util.List.of("msa-kit-api"));
 
             for (int i = 0; i < 20; i++) {
@@ -83,8 +70,6 @@ class PlatformJwtDecodersTest {
                     + b64("{\"sub\":\"1\"}") + ".c2ln")).isInstanceOf(
                     org.springframework.security.oauth2.jwt.JwtException.class);
             org.assertj.core.api.Assertions.assertThat(downloads).hasValue(2);
-        } finally {
-            issuer.stop(0);
         }
     }
 

@@ -2,8 +2,6 @@ package dev.msakit.platform.security;
 
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.client.RestTemplate;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,36 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RemoteTokenKeysTest {
 
-    private HttpServer issuer;
-    private final AtomicInteger downloads = new AtomicInteger();
+    private IssuerKeySet issuer;
+    private AtomicInteger downloads;
 
     @BeforeEach
     void issuerPublishesOneKey() throws Exception {
-        String publicKey = new RSAKeyGenerator(2048).keyID("k1").generate().toPublicJWK().toJSONString();
-        byte[] keys = ("{\"keys\":[" + publicKey + "]}").getBytes(StandardCharsets.UTF_8);
-        issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        issuer.createContext("/jwks.json", exchange -> {
-            downloads.incrementAndGet();
-            exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
-            exchange.sendResponseHeaders(200, keys.length);
-            exchange.getResponseBody().write(keys);
-            exchange.close();
-        });
-        issuer.start();
+        issuer = new IssuerKeySet();
+        downloads = issuer.downloads;
     }
 
     @AfterEach
     void stopIssuer() {
-        issuer.stop(0);
-    }
-
-    private String keySetUrl() {
-        return "http://127.0.0.1:" + issuer.getAddress().getPort() + "/jwks.json";
+        issuer.close();
     }
 
     @Test
     void keysFetchedAheadAnswerTheFirstTokensKeyIdWithoutAnotherDownload() throws Exception {
-        RemoteTokenKeys keys = new RemoteTokenKeys(PlatformJwtDecoders.remoteKeys(keySetUrl(), new RestTemplate()),
+        RemoteTokenKeys keys = new RemoteTokenKeys(PlatformJwtDecoders.remoteKeys(issuer.url(), new RestTemplate()),
                 Duration.ofMillis(50), 0);
 
         assertThat(keys.fetch()).isTrue();
@@ -77,7 +60,7 @@ class RemoteTokenKeysTest {
             }
             return execution.execute(request, body);
         });
-        RemoteTokenKeys keys = new RemoteTokenKeys(PlatformJwtDecoders.remoteKeys(keySetUrl(), http),
+        RemoteTokenKeys keys = new RemoteTokenKeys(PlatformJwtDecoders.remoteKeys(issuer.url(), http),
                 Duration.ofMillis(50), 10);
 
         keys.onApplicationEvent(null);
@@ -97,7 +80,7 @@ class RemoteTokenKeysTest {
     void anApplicationHasItsTokenKeysOnceStarted() {
         try (ConfigurableApplicationContext application = new SpringApplicationBuilder(JwtOnly.class)
                 .web(WebApplicationType.NONE)
-                .run("--platform.security.jwk-set-uri=" + keySetUrl(),
+                .run("--platform.security.jwk-set-uri=" + issuer.url(),
                         "--platform.security.jwk-set-load-balanced=false", "--spring.main.banner-mode=off")) {
             assertThat(application.getBean(JwtDecoder.class)).isNotNull();
             assertThat(downloads).hasValue(1);

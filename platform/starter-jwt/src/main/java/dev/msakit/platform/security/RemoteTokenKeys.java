@@ -65,8 +65,8 @@ public class RemoteTokenKeys implements JWKSource<SecurityContext>, ApplicationL
             return count > 0;
         } catch (KeySourceException | RuntimeException e) {
             if (reportFailure) {
-                log.info("Token keys not fetched ({}); asked again in the background, or by the first request with"
-                        + " a token", e.getMessage());
+                log.info("Token keys not fetched ({}); {}the first request with a token fetches them", e.getMessage(),
+                        retries > 0 ? "asked again in the background, or " : "");
             } else {
                 log.debug("Token keys not fetched again ({})", e.getMessage());
             }

@@ -280,9 +280,34 @@ final class Suite implements AutoCloseable {
 
     /** The same, with these variables on top of the module's (e.g. INSTANCE_ROLE). */
     SuiteProcess startAnother(String name, String module, Map<String, String> overrides) throws IOException {
-        SuiteProcess another = start(name, module, freePort(), overrides);
-        awaitReady(another);
-        return another;
+        return startOthers(List.of(new Another(name, module, overrides))).get(0);
+    }
+
+    /**
+     * Several more processes, each on a free port, all started before the first is waited for: on two cores a JVM's
+     * start leaves room for another's (CanaryIT's three extra processes: about 30 s one after the other). Ready when
+     * this returns; in the given order.
+     */
+    List<SuiteProcess> startOthers(List<Another> others) throws IOException {
+        List<SuiteProcess> started = new ArrayList<>();
+        for (Another another : others) {
+            started.add(start(another.name, another.module, freePort(), another.overrides));
+        }
+        started.forEach(this::awaitReady);
+        return started;
+    }
+
+    /** A process to start besides the suite's: its name (and log file), module, variables on top of the module's. */
+    static final class Another {
+        final String name;
+        final String module;
+        final Map<String, String> overrides;
+
+        Another(String name, String module, Map<String, String> overrides) {
+            this.name = name;
+            this.module = module;
+            this.overrides = overrides;
+        }
     }
 
     /**

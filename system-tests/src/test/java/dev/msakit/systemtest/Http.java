@@ -22,8 +22,21 @@ final class Http {
     private Http() {
     }
 
+    /**
+     * B3 propagation's sampling flag: this request's trace is kept (sent to Zipkin) whatever the suite's sampling
+     * rate, as an operator's client asks for the trace of a request to follow. Brave honours a caller's decision.
+     */
+    static final java.util.Map<String, String> TRACED = java.util.Map.of("X-B3-Sampled", "1");
+
     static Response get(String url, String bearer) {
         return send(request(url, bearer).GET());
+    }
+
+    /** With extra headers, e.g. {@link #TRACED}. */
+    static Response get(String url, String bearer, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(url, bearer);
+        headers.forEach(builder::header);
+        return send(builder.GET());
     }
 
     static Response getBasic(String url, String user, String password) {
@@ -65,6 +78,11 @@ final class Http {
      */
     static Response placeOrder(String url, String bearer, String json) {
         return post(url, bearer, json, java.util.Map.of("Prefer", "wait=10"));
+    }
+
+    /** The same, its trace kept ({@link #TRACED}). */
+    static Response placeOrderTraced(String url, String bearer, String json) {
+        return post(url, bearer, json, java.util.Map.of("Prefer", "wait=10", "X-B3-Sampled", "1"));
     }
 
     /**

@@ -38,7 +38,7 @@ class ObservabilityIT {
 
     @Test
     void oneOrderIsOneTraceAcrossGatewayOrderAndProductService() {
-        Http.Response placed = scenario.order(memberToken, productId);
+        Http.Response placed = scenario.tracedOrder(memberToken, productId);
         String traceId = placed.traceId;
         assertThat(traceId).as("X-Trace-Id of the gateway's answer").matches("[0-9a-f]{16,32}");
 

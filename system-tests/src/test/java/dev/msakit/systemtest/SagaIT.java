@@ -78,7 +78,7 @@ class SagaIT {
     @Order(1)
     void anOrderIsConfirmedOverTheBrokerAndOneTraceCoversEveryHop() {
         long product = scenario.newProduct(admin, 10);
-        Http.Response placed = Http.placeOrder(api + "/orders", member, orderOf(product, 2));
+        Http.Response placed = Http.placeOrderTraced(api + "/orders", member, orderOf(product, 2));
         assertThat(placed.status).as(placed.body).isEqualTo(201);
         assertThat(placed.json().path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(placed.location).isEqualTo("/api/orders/" + placed.json().path("id").asText());

@@ -49,6 +49,14 @@ final class Scenario {
         return order(memberToken, productId, 1);
     }
 
+    /** An order whose trace is kept ({@link Http#TRACED}): for following it in Zipkin. */
+    Http.Response tracedOrder(String memberToken, long productId) {
+        Http.Response placed = Http.placeOrderTraced(api + "/orders", memberToken,
+                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":1}]}");
+        assertThat(placed.status).as(placed.body).isEqualTo(201);
+        return placed;
+    }
+
     Http.Response order(String memberToken, long productId, int quantity) {
         Http.Response placed = Http.placeOrder(api + "/orders", memberToken,
                 "{\"items\":[{\"productId\":" + productId + ",\"quantity\":" + quantity + "}]}");

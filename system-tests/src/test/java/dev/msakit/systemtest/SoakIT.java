@@ -56,13 +56,14 @@ class SoakIT {
             running.add(clients.submit(() -> {
                 for (long i = 0; System.nanoTime() < deadline; i++) {
                     Http.Response response;
+                    // Each request asks for its trace (the suite samples one in ten, as production does).
                     if (i % 50 == 49) {
                         response = Http.post(api + "/orders", member,
-                                "{\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}");
+                                "{\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}", Http.TRACED);
                     } else if (client % 2 == 0) {
-                        response = Http.get(api + "/products/" + product, null);
+                        response = Http.get(api + "/products/" + product, null, Http.TRACED);
                     } else {
-                        response = Http.get(api + "/members/me", member);
+                        response = Http.get(api + "/members/me", member, Http.TRACED);
                     }
                     requests.incrementAndGet();
                     byStatus.computeIfAbsent(response.status, s -> new AtomicLong()).incrementAndGet();

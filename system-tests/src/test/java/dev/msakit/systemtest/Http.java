@@ -82,7 +82,9 @@ final class Http {
 
     /** The same, its trace kept ({@link #TRACED}). */
     static Response placeOrderTraced(String url, String bearer, String json) {
-        return post(url, bearer, json, java.util.Map.of("Prefer", "wait=10", "X-B3-Sampled", "1"));
+        java.util.Map<String, String> headers = new java.util.HashMap<>(TRACED);
+        headers.put("Prefer", "wait=10");
+        return post(url, bearer, json, headers);
     }
 
     /**

@@ -107,7 +107,8 @@ final class Suite implements AutoCloseable {
         env.put("ZIPKIN_URL", "http://localhost:" + ports.get("zipkin-server") + "/");
         // Production's sampling rate (compose, Kubernetes, bench/run): every request still has a trace id; the tests
         // that follow a trace in Zipkin ask for theirs (Http.TRACED). Every request traced cost the suite 16-36 % more
-        // CPU per proxied read (./msa, wrk through the gateway), and the system tests are bound by CPU.
+        // CPU per proxied read (./msa, wrk through the gateway), and the load-heavy tests are bound by CPU (CanaryIT,
+        // SoakIT: over 90 % of both cores busy).
         env.put("TRACE_SAMPLING", "0.1");
         env.put("TURBINE_STREAM_URL", "http://localhost:" + ports.get("turbine") + "/turbine.stream");
         kafkaPort = freePort();

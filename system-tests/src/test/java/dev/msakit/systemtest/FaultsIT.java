@@ -213,6 +213,6 @@ class FaultsIT {
     }
 
     private String orderOf(int quantity) {
-        return "{\"items\":[{\"productId\":" + productId + ",\"quantity\":" + quantity + "}]}";
+        return Scenario.orderOf(productId, quantity);
     }
 }

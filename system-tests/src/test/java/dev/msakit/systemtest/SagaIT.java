@@ -78,7 +78,7 @@ class SagaIT {
     @Order(1)
     void anOrderIsConfirmedOverTheBrokerAndOneTraceCoversEveryHop() {
         long product = scenario.newProduct(admin, 10);
-        Http.Response placed = Http.placeOrderTraced(api + "/orders", member, orderOf(product, 2));
+        Http.Response placed = Http.placeOrderTraced(api + "/orders", member, Scenario.orderOf(product, 2));
         assertThat(placed.status).as(placed.body).isEqualTo(201);
         assertThat(placed.json().path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(placed.location).isEqualTo("/api/orders/" + placed.json().path("id").asText());
@@ -119,7 +119,7 @@ class SagaIT {
         for (int i = 0; i < 200; i++) {
             answers.add(clients.submit(() -> {
                 start.await();
-                return Http.post(api + "/orders", member, orderOf(product, 1));
+                return Http.post(api + "/orders", member, Scenario.orderOf(product, 1));
             }));
         }
         start.countDown();
@@ -151,7 +151,7 @@ class SagaIT {
         for (int i = 0; i < 10; i++) {
             answers.add(clients.submit(() -> {
                 start.await();
-                return Http.post(api + "/orders", member, orderOf(product, 3), Map.of("Idempotency-Key", key));
+                return Http.post(api + "/orders", member, Scenario.orderOf(product, 3), Map.of("Idempotency-Key", key));
             }));
         }
         start.countDown();
@@ -254,7 +254,7 @@ class SagaIT {
     @Order(5)
     void aStuckReservationParkedAsADeadLetterIsReleasedByOneRedrive() throws Exception {
         long product = scenario.newProduct(admin, 10);
-        Http.Response placed = Http.placeOrder(api + "/orders", member, orderOf(product, 3));
+        Http.Response placed = Http.placeOrder(api + "/orders", member, Scenario.orderOf(product, 3));
         assertThat(placed.json().path("status").asText()).as(placed.body).isEqualTo("CONFIRMED");
         String orderId = placed.json().path("id").asText();
         assertThat(scenario.stock(product)).isEqualTo(7);
@@ -328,7 +328,7 @@ class SagaIT {
         ExecutorService client = Executors.newSingleThreadExecutor();
         Future<?> stream = client.submit(() -> {
             while (running.get()) {
-                Http.Response r = Http.post(api + "/orders", member, orderOf(product, 1));
+                Http.Response r = Http.post(api + "/orders", member, Scenario.orderOf(product, 1));
                 if (r.status == 202) {
                     accepted.add(r.json().path("id").asText());
                 } else {
@@ -367,7 +367,7 @@ class SagaIT {
         suite.kafka.kill();
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Http.Response r = Http.post(api + "/orders", member, orderOf(product, 2));
+            Http.Response r = Http.post(api + "/orders", member, Scenario.orderOf(product, 2));
             assertThat(r.status).as(r.body).isEqualTo(202);
             accepted.add(r.json().path("id").asText());
         }
@@ -487,10 +487,6 @@ class SagaIT {
             }
         }
         return false;
-    }
-
-    private static String orderOf(long product, int quantity) {
-        return "{\"items\":[{\"productId\":" + product + ",\"quantity\":" + quantity + "}]}";
     }
 
     private static void sleep(long millis) {

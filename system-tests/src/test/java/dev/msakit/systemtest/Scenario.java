@@ -51,15 +51,19 @@ final class Scenario {
 
     /** An order whose trace is kept ({@link Http#TRACED}): for following it in Zipkin. */
     Http.Response tracedOrder(String memberToken, long productId) {
-        Http.Response placed = Http.placeOrderTraced(api + "/orders", memberToken,
-                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":1}]}");
-        assertThat(placed.status).as(placed.body).isEqualTo(201);
-        return placed;
+        return created(Http.placeOrderTraced(api + "/orders", memberToken, orderOf(productId, 1)));
     }
 
     Http.Response order(String memberToken, long productId, int quantity) {
-        Http.Response placed = Http.placeOrder(api + "/orders", memberToken,
-                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":" + quantity + "}]}");
+        return created(Http.placeOrder(api + "/orders", memberToken, orderOf(productId, quantity)));
+    }
+
+    /** The body of an order of one product. */
+    static String orderOf(long productId, int quantity) {
+        return "{\"items\":[{\"productId\":" + productId + ",\"quantity\":" + quantity + "}]}";
+    }
+
+    private static Http.Response created(Http.Response placed) {
         assertThat(placed.status).as(placed.body).isEqualTo(201);
         return placed;
     }

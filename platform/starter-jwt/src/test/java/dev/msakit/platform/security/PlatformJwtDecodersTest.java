@@ -33,7 +33,6 @@ class PlatformJwtDecodersTest {
     @Test
     void tokensWithMadeUpKeyIdsDownloadTheKeySetAtMostOncePerInterval() throws Exception {
         try (IssuerKeySet issuer = new IssuerKeySet()) {
-            AtomicInteger downloads = issuer.downloads;
             java.time.Instant[] now = {java.time.Instant.parse("2026-01-01T00:00:00Z")};
             RestTemplate http = new RestTemplate();
             http.getInterceptors().add(new ThrottledKeyFetches(java.time.Duration.ofSeconds(5),
@@ -63,13 +62,13 @@ class PlatformJwtDecodersTest {
                 assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(
                         org.springframework.security.oauth2.jwt.JwtException.class);
             }
-            org.assertj.core.api.Assertions.assertThat(downloads).hasValue(1);
+            org.assertj.core.api.Assertions.assertThat(issuer.downloads).hasValue(1);
 
             now[0] = now[0].plusSeconds(6);
             assertThatThrownBy(() -> decoder.decode(b64("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"later\"}") + "."
                     + b64("{\"sub\":\"1\"}") + ".c2ln")).isInstanceOf(
                     org.springframework.security.oauth2.jwt.JwtException.class);
-            org.assertj.core.api.Assertions.assertThat(downloads).hasValue(2);
+            org.assertj.core.api.Assertions.assertThat(issuer.downloads).hasValue(2);
         }
     }
 

@@ -23,12 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RemoteTokenKeysTest {
 
     private IssuerKeySet issuer;
-    private AtomicInteger downloads;
 
     @BeforeEach
     void issuerPublishesOneKey() throws Exception {
         issuer = new IssuerKeySet();
-        downloads = issuer.downloads;
     }
 
     @AfterEach
@@ -42,10 +40,10 @@ class RemoteTokenKeysTest {
                 Duration.ofMillis(50), 0);
 
         assertThat(keys.fetch()).isTrue();
-        assertThat(downloads).hasValue(1);
+        assertThat(issuer.downloads).hasValue(1);
         assertThat(keys.get(new JWKSelector(new JWKMatcher.Builder().keyIDs(Set.of("k1")).build()), null))
                 .hasSize(1);
-        assertThat(downloads).as("the first token's key came from the set fetched ahead").hasValue(1);
+        assertThat(issuer.downloads).as("the first token's key came from the set fetched ahead").hasValue(1);
     }
 
     /** Not there at the start: no reason not to start, and the keys are fetched in the background once it answers. */
@@ -65,12 +63,12 @@ class RemoteTokenKeysTest {
 
         keys.onApplicationEvent(null);
 
-        assertThat(downloads).as("not at the start").hasValue(0);
+        assertThat(issuer.downloads).as("not at the start").hasValue(0);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (downloads.get() == 0 && System.nanoTime() < deadline) {
+        while (issuer.downloads.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(downloads).as("fetched once the issuer answered").hasValue(1);
+        assertThat(issuer.downloads).as("fetched once the issuer answered").hasValue(1);
         assertThat(refusals).as("and not asked again after that").hasValue(4);
         keys.destroy();
     }
@@ -83,7 +81,7 @@ class RemoteTokenKeysTest {
                 .run("--platform.security.jwk-set-uri=" + issuer.url(),
                         "--platform.security.jwk-set-load-balanced=false", "--spring.main.banner-mode=off")) {
             assertThat(application.getBean(JwtDecoder.class)).isNotNull();
-            assertThat(downloads).hasValue(1);
+            assertThat(issuer.downloads).hasValue(1);
         }
     }
 

@@ -35,7 +35,9 @@ fi
 for standin in postgres kafka zipkin; do
   if [[ "$force" == --force ]] || ! have "msa-kit/standin-$standin:local"; then
     echo "stand-in msa-kit/standin-$standin:local"
-    docker build -q -t "msa-kit/standin-$standin:local" --build-arg "BASE_IMAGE=$BASE_IMAGE" \
-      --build-arg "JRE_IMAGE=$JRE_IMAGE" -f "docker/offline/$standin.Dockerfile" . >/dev/null
+    # Each Dockerfile's COPY sources, nothing else.
+    mapfile -t sources < <(sed -n 's/^COPY \([^ ]*\) .*/\1/p' "docker/offline/$standin.Dockerfile")
+    build_image_from "${sources[@]}" -- -q -t "msa-kit/standin-$standin:local" --build-arg "BASE_IMAGE=$BASE_IMAGE" \
+      --build-arg "JRE_IMAGE=$JRE_IMAGE" -f "docker/offline/$standin.Dockerfile" >/dev/null
   fi
 done

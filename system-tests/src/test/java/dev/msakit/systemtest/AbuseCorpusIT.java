@@ -93,7 +93,7 @@ class AbuseCorpusIT {
         corpus.add(new Case("POST", "/orders", member, "application/json",
                 "{\"items\":[{\"productId\":" + Long.MAX_VALUE + ",\"quantity\":1}]}"));
         corpus.add(new Case("POST", "/orders", member, "application/json",
-                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":1000000}]}"));
+                Scenario.orderOf(productId, 1000000)));
         StringBuilder many = new StringBuilder("{\"items\":[");
         for (int i = 0; i < 5000; i++) {
             many.append(i == 0 ? "" : ",").append("{\"productId\":").append(productId).append(",\"quantity\":1}");
@@ -141,7 +141,7 @@ class AbuseCorpusIT {
                 TestTokens.unsigned(1), TestTokens.hmacSigned(1), TestTokens.signedByStranger(1), LONG)) {
             corpus.add(new Case("GET", "/orders", token, null, null));
             corpus.add(new Case("POST", "/orders", token, "application/json",
-                    "{\"items\":[{\"productId\":" + productId + ",\"quantity\":1}]}"));
+                    Scenario.orderOf(productId, 1)));
         }
         // A member using admin and service endpoints, and methods that do not exist.
         corpus.add(new Case("POST", "/products", member, "application/json", "{\"name\":\"P\",\"price\":1,\"stock\":1}"));

@@ -132,7 +132,7 @@ class CoreSuiteIT {
     void memberOrdersListsAndReadsOwnOrder() {
         // Prefer: wait (RFC 7240): the saga over the broker ends within the wait, so the answer is its final state.
         Http.Response placed = Http.placeOrder(api + "/orders", aliceToken,
-                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":3}]}");
+                Scenario.orderOf(productId, 3));
         assertThat(placed.status).as(placed.body).isEqualTo(201);
         assertThat(placed.location).isEqualTo("/api/orders/" + placed.json().path("id").asText());
         JsonNode order = placed.json();
@@ -160,7 +160,7 @@ class CoreSuiteIT {
     @Order(8)
     void orderingMoreThanTheStockIsRejectedWithTheReasonAndTakesNothing() {
         Http.Response response = Http.placeOrder(api + "/orders", bobToken,
-                "{\"items\":[{\"productId\":" + productId + ",\"quantity\":8}]}");
+                Scenario.orderOf(productId, 8));
         assertThat(response.status).as(response.body).isEqualTo(201);
         assertThat(response.json().path("status").asText()).isEqualTo("REJECTED");
         assertThat(response.json().path("rejectionReason").asText())
@@ -284,7 +284,7 @@ class CoreSuiteIT {
         loops.add(clients.submit(() -> {
             while (running.get()) {
                 Http.Response r = Http.placeOrder(api + "/orders", aliceToken,
-                        "{\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}");
+                        Scenario.orderOf(product, 1));
                 if (r.status == 201 || r.status == 202) {
                     accepted.add(r.json().path("id").asText());
                 } else if (r.status == 503 && r.contentType.startsWith("application/problem+json")) {

@@ -114,7 +114,7 @@ class DatabaseIT {
                     r -> reads.incrementAndGet(), unavailable, unclean, slowestReadMs, slowestMs)));
         }
         loops.add(clients.submit(() -> load(running, () -> Http.post(api + "/orders", member,
-                "{\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}"), 202,
+                Scenario.orderOf(product, 1)), 202,
                 r -> acceptedOrders.add(r.json().path("id").asText()), unavailable, unclean, null, slowestMs)));
         loops.add(clients.submit(() -> load(running, () -> Http.post(api + "/products", admin,
                 "{\"name\":\"Written before the crash\",\"price\":2.00,\"stock\":3}"), 201,

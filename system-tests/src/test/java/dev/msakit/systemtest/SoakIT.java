@@ -59,7 +59,7 @@ class SoakIT {
                     // Each request asks for its trace (the suite samples one in ten, as production does).
                     if (i % 50 == 49) {
                         response = Http.post(api + "/orders", member,
-                                "{\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}", Http.TRACED);
+                                Scenario.orderOf(product, 1), Http.TRACED);
                     } else if (client % 2 == 0) {
                         response = Http.get(api + "/products/" + product, null, Http.TRACED);
                     } else {

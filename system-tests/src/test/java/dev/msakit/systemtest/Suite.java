@@ -285,7 +285,12 @@ final class Suite implements AutoCloseable {
 
     /** The same, with these variables on top of the module's (e.g. INSTANCE_ROLE). */
     SuiteProcess startAnother(String name, String module, Map<String, String> overrides) throws IOException {
-        return startOthers(List.of(new Another(name, module, overrides))).get(0);
+        return startAnother(new Another(name, module, overrides));
+    }
+
+    /** The same, declared as startOthers takes it. */
+    SuiteProcess startAnother(Another another) throws IOException {
+        return startOthers(List.of(another)).get(0);
     }
 
     /**

@@ -183,7 +183,7 @@ class SyncChaosIT {
             long product = sold.get(random.nextInt(sold.size()));
             int quantity = 1 + random.nextInt(2);
             String key = UUID.randomUUID().toString();
-            String body = "{\"items\":[{\"productId\":" + product + ",\"quantity\":" + quantity + "}]}";
+            String body = Scenario.orderOf(product, quantity);
             // The order's id follows from member and key on both sides: known even when no answer came.
             String id = UUID.nameUUIDFromBytes(("order/" + memberIds.get(member) + "/" + key)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# What the project's scripts share: installing a missing Debian package, loading dev.env, and reading the suite's
-# declaration (suite.conf). Sourced, not run: . "$ROOT/scripts/common.sh" with ROOT set to the repository.
+# What the project's scripts share: installing a missing Debian package, loading dev.env, reading the suite's
+# declaration (suite.conf), and building an image from a context of only what it copies. Sourced, not run:
+# . "$ROOT/scripts/common.sh" with ROOT set to the repository.
 
 # Installs Debian packages unless every given command is already there (root or sudo; one apt-get update first).
 #   require_packages COMMAND... -- PACKAGE...

@@ -28,6 +28,9 @@ final class Http {
      */
     static final java.util.Map<String, String> TRACED = java.util.Map.of("X-B3-Sampled", "1");
 
+    /** What placeOrder asks for: its answer once the saga ended, within 10 s. */
+    private static final java.util.Map<String, String> WAIT_FOR_SAGA = java.util.Map.of("Prefer", "wait=10");
+
     static Response get(String url, String bearer) {
         return send(request(url, bearer).GET());
     }
@@ -77,13 +80,13 @@ final class Http {
      * ended in time, 202 PENDING otherwise.
      */
     static Response placeOrder(String url, String bearer, String json) {
-        return post(url, bearer, json, java.util.Map.of("Prefer", "wait=10"));
+        return post(url, bearer, json, WAIT_FOR_SAGA);
     }
 
     /** The same, its trace kept ({@link #TRACED}). */
     static Response placeOrderTraced(String url, String bearer, String json) {
-        java.util.Map<String, String> headers = new java.util.HashMap<>(TRACED);
-        headers.put("Prefer", "wait=10");
+        java.util.Map<String, String> headers = new java.util.HashMap<>(WAIT_FOR_SAGA);
+        headers.putAll(TRACED);
         return post(url, bearer, json, headers);
     }
 

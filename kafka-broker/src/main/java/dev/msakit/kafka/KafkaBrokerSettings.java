@@ -11,6 +11,8 @@ import java.util.Properties;
  */
 final class KafkaBrokerSettings {
 
+    private static final int MIN_BROKER_SESSION_MILLIS = 600;
+
     private final String bindAddress;
     private final String advertisedHost;
     private final int brokerPort;
@@ -20,10 +22,11 @@ final class KafkaBrokerSettings {
     private final int partitions;
     private final int retentionHours;
     private final int cleanerBufferMegabytes;
+    private final int brokerSessionMillis;
 
     private KafkaBrokerSettings(String bindAddress, String advertisedHost, int brokerPort, int controllerPort,
                                 int healthPort, Path dataDir, int partitions, int retentionHours,
-                                int cleanerBufferMegabytes) {
+                                int cleanerBufferMegabytes, int brokerSessionMillis) {
         this.bindAddress = bindAddress;
         this.advertisedHost = advertisedHost;
         this.brokerPort = brokerPort;
@@ -33,6 +36,7 @@ final class KafkaBrokerSettings {
         this.partitions = partitions;
         this.retentionHours = retentionHours;
         this.cleanerBufferMegabytes = cleanerBufferMegabytes;
+        this.brokerSessionMillis = brokerSessionMillis;
     }
 
     static KafkaBrokerSettings fromEnvironment(Map<String, String> env) {
@@ -45,10 +49,14 @@ final class KafkaBrokerSettings {
                 port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "PORT", 9094),
                 data.toAbsolutePath().normalize(),
                 positive(env, "KAFKA_PARTITIONS", 4), positive(env, "KAFKA_RETENTION_HOURS", 168),
-                positive(env, "KAFKA_CLEANER_BUFFER_MB", 8));
+                positive(env, "KAFKA_CLEANER_BUFFER_MB", 8), positive(env, "KAFKA_BROKER_SESSION_TIMEOUT_MS", 3000));
         if (settings.brokerPort == settings.controllerPort || settings.brokerPort == settings.healthPort
                 || settings.controllerPort == settings.healthPort) {
             throw new IllegalArgumentException("KAFKA_PORT, KAFKA_CONTROLLER_PORT and PORT must differ");
+        }
+        if (settings.brokerSessionMillis < MIN_BROKER_SESSION_MILLIS) {
+            throw new IllegalArgumentException("KAFKA_BROKER_SESSION_TIMEOUT_MS must be at least "
+                    + MIN_BROKER_SESSION_MILLIS + " (the broker heartbeats every sixth of it)");
         }
         return settings;
     }
@@ -76,6 +84,12 @@ final class KafkaBrokerSettings {
         p.setProperty("min.insync.replicas", "1");
         // A consumer group that (re)joins starts at once instead of waiting three seconds for more members.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // After a crash the node's controller still holds the dead incarnation's registration until its session
+        // ends, and the new one opens its client port only once registered: with Kafka's 9 s session (and the
+        // registration's doubling retries) clients waited about 12 s more after each restart. The heartbeat
+        // travels over loopback inside one process, so a short session costs nothing.
+        p.setProperty("broker.session.timeout.ms", Integer.toString(brokerSessionMillis));
+        p.setProperty("broker.heartbeat.interval.ms", Integer.toString(brokerSessionMillis / 6));
         p.setProperty("log.retention.hours", Integer.toString(retentionHours));
         p.setProperty("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         // The log cleaner compacts only the consumer offsets here (a few keys per group and partition); Kafka's

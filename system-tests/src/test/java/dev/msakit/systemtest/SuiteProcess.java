@@ -120,6 +120,11 @@ final class SuiteProcess {
             return;
         }
         process.destroy();
+        awaitStopped();
+    }
+
+    /** After {@link #terminate}: up to 30 s for a graceful end (./msa down's limit), then SIGKILL. */
+    void awaitStopped() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);

@@ -129,13 +129,15 @@ def summarize(out):
                    "bare_zuul_over_direct": ratio("floor-token", "direct")},
         "gateway_cpu_over_floor": cpu_ratios(groups, "floor-token", FLOOR),
         "gateway_cpu_over_ribbon_floor": cpu_ratios(groups, "floor-ribbon-token", RIBBON_FLOOR),
-        "cold_start_s": {"api_ready": num(facts.get("api_ready")), "all_ready": num(facts.get("all_ready"))},
+        "cold_start_s": {"api_ready": num(facts.get("api_ready")), "all_ready": num(facts.get("all_ready")),
+                         "class_data": facts.get("cold_start_class_data", "archived")},
         "memory_mb": {"total_pss_after_run": num(facts.get("total_pss_mb"))},
         "discovery": {"ready_to_routed_s": num(facts.get("routed_after_s")),
                       "kill_to_evicted_s": num(facts.get("evicted_after_s")),
                       "failed_reads_during_kill": num(facts.get("kill_failed")),
                       "reads_during_kill": num(facts.get("kill_requests"))},
         "mode": facts.get("mode", "full"),
+        "phases_started_at_s": phases(facts.get("phases", "")),
         "migration": {"shadow_counters": facts.get("shadow_counters"),
                       "console_page_ms": facts.get("console_page_ms"),
                       "sync_lag_ms_under_order_load": facts.get("sync_lag_ms")},
@@ -145,6 +147,11 @@ def summarize(out):
     with open(os.path.join(out, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2)
     print_table(summary, facts)
+
+
+def phases(text):
+    """The bench's own timing: "name:seconds,..." (each phase's start since the bench's) as an ordered mapping."""
+    return {name: num(at) for name, _, at in (entry.partition(":") for entry in text.split(",") if entry)}
 
 
 def per_calibration(us, s):
@@ -272,6 +279,8 @@ def print_table(s, facts):
     cs = s["cold_start_s"]
     print(f"  {'cold start (./msa up): API ready, all ready':50} {fmt_num(cs['api_ready'])} s, "
           f"{fmt_num(cs['all_ready'])} s   (target all <= 45){per_calibration_s(cs['all_ready'], s)}")
+    if cs.get("class_data", "archived") != "archived":
+        print(f"  {'':50} class-data archives: {cs['class_data']}, so slower than users' later starts")
     print(f"  {'total memory (PSS) after the run':50} {fmt_num(s['memory_mb']['total_pss_after_run'])} MB   "
           f"(target <= 3072)")
     print()
@@ -283,6 +292,13 @@ def print_table(s, facts):
         for entry in facts["processes"].split(","):
             name, _, mb = entry.partition(":")
             print(f"  {name:22} {mb}")
+    started = s["phases_started_at_s"]
+    if started:
+        names = list(started)
+        print()
+        print(f"The bench itself: {started[names[-1]]:.0f} s until this summary ("
+              + ", ".join(f"{name} {started[after] - started[name]:.0f} s" for name, after in zip(names, names[1:]))
+              + ")")
 
 
 def delta(a, b, digits=0):

@@ -14,9 +14,9 @@ class JvmOptionsTest {
     @Test
     void servicesGetSmallHeapsAndTheOptimizingCompilerLate() {
         assertThat(defaults.of("app")).containsExactly("-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-Xss512k", "-XX:Tier4InvocationThreshold=50000",
-                "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
-                "-XX:Tier4BackEdgeThreshold=400000");
+                "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-Xss512k", "-XX:Tier4InvocationThreshold=15000",
+                "-XX:Tier4MinInvocationThreshold=1800", "-XX:Tier4CompileThreshold=45000",
+                "-XX:Tier4BackEdgeThreshold=120000");
     }
 
     @Test

@@ -64,7 +64,9 @@ public class PurchaseOrder extends AggregateRoot implements Persistable<String> 
     private String requestFingerprint;
 
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER, orphanRemoval = true)
-    @JoinColumn(name = "order_id", nullable = false)
+    // Not updatable: a line is inserted with its order's key and never moves, so Hibernate writes the key in the
+    // INSERT and skips the "update ... set order_id" it otherwise issues for every new line of a one-sided list.
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
     private List<OrderLine> lines = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)

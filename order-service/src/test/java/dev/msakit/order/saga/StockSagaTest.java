@@ -7,6 +7,7 @@ import dev.msakit.order.domain.OrderService;
 import dev.msakit.order.domain.OrderStatus;
 import dev.msakit.order.OrderServiceContext;
 import dev.msakit.order.domain.PurchaseOrder;
+import dev.msakit.platform.testing.RowUpdates;
 import dev.msakit.platform.testing.TestMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,6 +62,19 @@ class StockSagaTest extends OrderServiceContext {
         replies.onReply(reply);
         assertThat(skipped()).isEqualTo(skippedBefore + 1);
         assertThat(reload(order).getUpdatedAt()).isEqualTo(confirmed.getUpdatedAt());
+    }
+
+    /**
+     * Each line is written once when the order is placed (its order's key in the INSERT, no follow-up update of the
+     * key) and once more when the reservation fixes its price: the saga's writes are most of PostgreSQL's work per order.
+     */
+    @Test
+    void placingWritesEachLineOnceAndTheReservationUpdatesEachOnce() {
+        List<PurchaseOrder> placed = new java.util.ArrayList<>();
+        assertThat(RowUpdates.during(jdbc, "order_line", () -> placed.add(place(47)))).isZero();
+        assertThat(RowUpdates.during(jdbc, "order_line", () -> replies.onReply(reserved(placed.get(0).getId()))))
+                .isEqualTo(2);
+        assertThat(reload(placed.get(0)).getTotal()).isEqualByComparingTo("5.50");
     }
 
     @Test

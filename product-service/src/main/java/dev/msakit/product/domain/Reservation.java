@@ -37,7 +37,9 @@ public class Reservation extends AggregateRoot implements Persistable<String> {
     private Status status;
 
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
-    @JoinColumn(name = "order_id", nullable = false)
+    // Not updatable: a line is inserted with its reservation's key and never moves, so Hibernate writes the key in the
+    // INSERT and skips the "update ... set order_id" it otherwise issues for every new line of a one-sided list.
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
     private List<ReservationLine> lines = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msakit.contracts.migration.MigrationTopics;
 import dev.msakit.contracts.stock.StockTopics;
 import dev.msakit.platform.testing.jwt.TestJwtConfiguration;
+import dev.msakit.platform.testing.RowUpdates;
 import dev.msakit.platform.testing.TestMessages;
 import dev.msakit.product.domain.CatalogService;
 import dev.msakit.product.domain.Product;
@@ -75,6 +76,20 @@ class StockCommandsTest {
         assertThat(reply.path("lines").findValues("unitPrice")).extracting(JsonNode::decimalValue)
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactlyInAnyOrder(new BigDecimal("1.10"), new BigDecimal("10.00"));
+    }
+
+    /** A reservation's lines are inserted with their order's key: no statement rewrites a line it just wrote. */
+    @Test
+    void aReservationWritesItsLinesWithoutUpdatingThem() {
+        Product pen = catalog.create("Pen", null, new BigDecimal("1.10"), 10);
+        Product ink = catalog.create("Ink", null, new BigDecimal("10.00"), 10);
+        String order = UUID.randomUUID().toString();
+
+        assertThat(RowUpdates.during(jdbc, "reservation_line", () -> listener.onCommand(reserve(order, pen, 2, ink, 1))))
+                .isZero();
+        assertThat(repliesFor(order)).extracting(r -> r.type).containsExactly("StockReserved");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reservation_line WHERE order_id = ?", Long.class, order))
+                .isEqualTo(2);
     }
 
     @Test

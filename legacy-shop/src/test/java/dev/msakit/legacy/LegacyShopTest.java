@@ -286,6 +286,26 @@ class LegacyShopTest {
         assertThat(types(MigrationTopics.ORDERS_FROM_LEGACY, orderId)).containsExactly("CancelOrder");
     }
 
+    /** A copy's next version replaces its lines (the prices the reservation fixed), never adds to them. */
+    @Test
+    void aCopysNextVersionReplacesItsLines() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", orderId,
+                "{\"orderId\":\"" + orderId + "\",\"memberId\":8,\"status\":\"PENDING\","
+                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":0,\"lines\":[{\"productId\":41,"
+                        + "\"quantity\":2}]}"));
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", orderId,
+                "{\"orderId\":\"" + orderId + "\",\"memberId\":8,\"status\":\"CONFIRMED\",\"total\":2.20,"
+                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":1,\"lines\":[{\"productId\":41,"
+                        + "\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2}]}"));
+
+        mvc.perform(asMember(8, get("/orders/" + orderId))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].productName").value("Pen"))
+                .andExpect(jsonPath("$.items[0].unitPrice").value(1.10));
+    }
+
     /** Ordering repairs: the shop publishes the orders it holds; order-service's repair mends a copy at any version. */
     @Test
     void orderRepairsArePublishedForOrdersHeldHereAndTakenIntoCopies() throws Exception {

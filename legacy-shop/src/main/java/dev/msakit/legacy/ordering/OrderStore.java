@@ -74,8 +74,10 @@ public class OrderStore {
                     o.getOrderId(), o.getMemberId(), o.getStatus(), o.getTotal(), o.getRejectionReason(),
                     Timestamp.from(o.getCreatedAt()), o.getVersion(), held.heldBy, o.getIdempotencyKey(),
                     o.getRequestFingerprint());
+        } else {
+            // A new order has no lines yet: only a changed one has lines to replace.
+            jdbc.update("DELETE FROM order_line WHERE order_id = ?", o.getOrderId());
         }
-        jdbc.update("DELETE FROM order_line WHERE order_id = ?", o.getOrderId());
         int lineNo = 0;
         for (OrderSnapshot.Line line : o.getLines()) {
             jdbc.update("INSERT INTO order_line (order_id, line_no, product_id, product_name, unit_price, quantity)"

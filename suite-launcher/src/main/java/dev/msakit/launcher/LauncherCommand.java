@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * ./msa's way in (java -jar suite-launcher/target/suite-launcher.jar COMMAND ...), reading the same environment
@@ -33,6 +34,9 @@ import java.util.Optional;
  *        baseline and canary), detached; does not wait
  *   stop ROOT INSTANCE
  *        SIGTERM, SIGKILL after 30 s; forgets the instance
+ *   down ROOT
+ *        every instance ./msa runs (ROOT/.run/), in the suite's stop groups ({@link SuiteDeclaration#stopGroupOf}):
+ *        each group SIGTERMed at once, SIGKILL for what still runs after 60 s, before the next group
  *   launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]
  *        the command start would run, one argument per line: env(1) withholding the others' secrets and setting
  *        the process's own variables (then the VAR=values given), java with the process's option set (then the
@@ -103,6 +107,10 @@ public final class LauncherCommand {
             stop(Paths.get(args[1]), args[2]);
             return 0;
         }
+        if (args.length == 2 && args[0].equals("down")) {
+            down(Paths.get(args[1]));
+            return 0;
+        }
         if (args.length == 2 && args[0].equals("class-data")) {
             return reportClassData(Paths.get(args[1]));
         }
@@ -118,6 +126,7 @@ public final class LauncherCommand {
         throw new IllegalArgumentException("usage: up ROOT | scale ROOT SERVICE N"
                 + " | launch ROOT PROCESS INSTANCE JAR [VAR=value...] [-- OPTION...]"
                 + " | start ROOT PROCESS INSTANCE PORT JAR [VAR=value...] [-- OPTION...] | stop ROOT INSTANCE"
+                + " | down ROOT"
                 + " | java-args ROOT PROCESS INSTANCE JAR [OPTION...] | class-data ROOT"
                 + " | rollout ROOT SERVICE JAR [-- OPTION...]");
     }
@@ -189,6 +198,22 @@ public final class LauncherCommand {
         Optional<ProcessHandle> running = runFolder.process(instance);
         untilDone(() -> runFolder.stop(instance));
         running.ifPresent(process -> out.println("  stopped " + instance + " (pid " + process.pid() + ")"));
+    }
+
+    /** Every instance of the run folder, group by group in the suite's stop order. */
+    private void down(Path root) {
+        SuiteDeclaration declaration = SuiteDeclaration.read(root);
+        RunFolder runFolder = new RunFolder(root.resolve(".run"));
+        Map<Integer, List<String>> groups = new TreeMap<>();
+        for (String instance : runFolder.instances()) {
+            groups.computeIfAbsent(declaration.stopGroupOf(instance), group -> new ArrayList<>()).add(instance);
+        }
+        for (List<String> group : groups.values()) {
+            untilDone(() -> {
+                runFolder.stopTogether(group, RunFolder.GROUP_STOP_SECONDS, out::println);
+                return null;
+            });
+        }
     }
 
     /** The VAR=values before a "--". */

@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -20,8 +23,13 @@ import java.util.stream.Stream;
  */
 final class RunFolder {
 
-    /** How long a graceful stop may take before the process is killed (./msa down's limit too). */
+    /** How long a graceful stop may take before the process is killed. */
     private static final long STOP_SECONDS = 30;
+    /**
+     * A group stopped together gets twice as long: the first stop after a build writes every JVM's class-data
+     * archive at the same time.
+     */
+    static final long GROUP_STOP_SECONDS = 60;
 
     private final Path folder;
 
@@ -95,6 +103,37 @@ final class RunFolder {
         Files.deleteIfExists(pidFile(instance));
         Files.deleteIfExists(endpointFile(instance));
         return process.isPresent();
+    }
+
+    /**
+     * SIGTERM to each instance at once, then up to {@code seconds} for all of them, SIGKILL to those still running;
+     * forgets them all. Says how each ended.
+     */
+    void stopTogether(List<String> instances, long seconds, Consumer<String> report) throws IOException,
+            InterruptedException {
+        Map<String, ProcessHandle> running = new LinkedHashMap<>();
+        for (String instance : instances) {
+            process(instance).ifPresent(process -> {
+                process.destroy();
+                running.put(instance, process);
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (Map.Entry<String, ProcessHandle> stopping : running.entrySet()) {
+            ProcessHandle process = stopping.getValue();
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                report.accept("  stopped " + stopping.getKey() + " (pid " + process.pid() + ")");
+            } catch (TimeoutException | ExecutionException notStopped) {
+                process.destroyForcibly();
+                report.accept("  killed " + stopping.getKey() + " (pid " + process.pid() + "): not stopped after "
+                        + seconds + " s");
+            }
+        }
+        for (String instance : instances) {
+            Files.deleteIfExists(pidFile(instance));
+            Files.deleteIfExists(endpointFile(instance));
+        }
     }
 
     String logTail(String instance) {

@@ -42,6 +42,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(TestJwtConfiguration.class)
 class LegacyShopTest {
 
+    /** Two pens at order-service: placed (version 0, no prices yet), then confirmed at the reserved price. */
+    private static final String PENDING_PEN_ORDER = "\"status\":\"PENDING\",\"createdAt\":\"2026-01-01T10:00:00Z\","
+            + "\"version\":0,\"lines\":[{\"productId\":41,\"quantity\":2}]";
+    private static final String CONFIRMED_PEN_ORDER = "\"status\":\"CONFIRMED\",\"total\":2.20,"
+            + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":1,\"lines\":[{\"productId\":41,"
+            + "\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2}]";
+
     @Autowired
     private MockMvc mvc;
     @Autowired
@@ -269,14 +276,8 @@ class LegacyShopTest {
     @Test
     void keepsCopiesOfTheNewSidesOrdersAndAsksItToCancelThem() throws Exception {
         String orderId = UUID.randomUUID().toString();
-        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", orderId,
-                "{\"orderId\":\"" + orderId + "\",\"memberId\":7,\"status\":\"CONFIRMED\",\"total\":2.20,"
-                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":1,\"lines\":[{\"productId\":41,"
-                        + "\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2}]}"));
-        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", orderId,
-                "{\"orderId\":\"" + orderId + "\",\"memberId\":7,\"status\":\"PENDING\","
-                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":0,\"lines\":[{\"productId\":41,"
-                        + "\"quantity\":2}]}"));
+        copyFromNewSide(orderId, 7, CONFIRMED_PEN_ORDER);
+        copyFromNewSide(orderId, 7, PENDING_PEN_ORDER);
 
         mvc.perform(asMember(7, get("/orders"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[?(@.id=='" + orderId + "')].status").value("CONFIRMED"));
@@ -290,14 +291,8 @@ class LegacyShopTest {
     @Test
     void aCopysNextVersionReplacesItsLines() throws Exception {
         String orderId = UUID.randomUUID().toString();
-        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", orderId,
-                "{\"orderId\":\"" + orderId + "\",\"memberId\":8,\"status\":\"PENDING\","
-                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":0,\"lines\":[{\"productId\":41,"
-                        + "\"quantity\":2}]}"));
-        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", orderId,
-                "{\"orderId\":\"" + orderId + "\",\"memberId\":8,\"status\":\"CONFIRMED\",\"total\":2.20,"
-                        + "\"createdAt\":\"2026-01-01T10:00:00Z\",\"version\":1,\"lines\":[{\"productId\":41,"
-                        + "\"productName\":\"Pen\",\"unitPrice\":1.10,\"quantity\":2}]}"));
+        copyFromNewSide(orderId, 8, PENDING_PEN_ORDER);
+        copyFromNewSide(orderId, 8, CONFIRMED_PEN_ORDER);
 
         mvc.perform(asMember(8, get("/orders/" + orderId))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONFIRMED"))
@@ -433,5 +428,11 @@ class LegacyShopTest {
 
     private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
         return request.header("Authorization", "Bearer " + TOKENS.admin(1)).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    /** order-service's snapshot of a member's order (its other fields given as JSON members) on the sync topic. */
+    private void copyFromNewSide(String orderId, long memberId, String fields) {
+        newSide.onChange(TestMessages.message(MigrationTopics.ORDERS_FROM_NEW, "OrderSnapshot", orderId,
+                "{\"orderId\":\"" + orderId + "\",\"memberId\":" + memberId + "," + fields + "}"));
     }
 }

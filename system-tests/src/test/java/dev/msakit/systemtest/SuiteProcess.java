@@ -123,7 +123,7 @@ final class SuiteProcess {
         awaitStopped();
     }
 
-    /** After {@link #terminate}: up to 30 s for a graceful end (./msa down's limit), then SIGKILL. */
+    /** After {@link #terminate}: up to 30 s for a graceful end (the launcher's for one instance), then SIGKILL. */
     void awaitStopped() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -2,10 +2,13 @@ package dev.msakit.launcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +96,12 @@ final class RunFolder {
     boolean stop(String instance) throws IOException, InterruptedException {
         Optional<ProcessHandle> process = process(instance);
         if (process.isPresent()) {
+            Optional<Path> archive = archiveWrittenAtExit(process.get());
             process.get().destroy();
             try {
                 process.get().onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
             } catch (TimeoutException | ExecutionException e) {
-                process.get().destroyForcibly();
+                killed(process.get(), archive);
             }
         }
         Files.deleteIfExists(pidFile(instance));
@@ -112,8 +116,10 @@ final class RunFolder {
     void stopTogether(List<String> instances, long seconds, Consumer<String> report) throws IOException,
             InterruptedException {
         Map<String, ProcessHandle> running = new LinkedHashMap<>();
+        Map<String, Optional<Path>> archives = new LinkedHashMap<>();
         for (String instance : instances) {
             process(instance).ifPresent(process -> {
+                archives.put(instance, archiveWrittenAtExit(process));
                 process.destroy();
                 running.put(instance, process);
             });
@@ -122,17 +128,52 @@ final class RunFolder {
         for (Map.Entry<String, ProcessHandle> stopping : running.entrySet()) {
             ProcessHandle process = stopping.getValue();
             try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                // At least a moment each: one that ended while an earlier one used up the time is seen as ended.
+                process.onExit().get(Math.max(TimeUnit.MILLISECONDS.toNanos(500), deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
                 report.accept("  stopped " + stopping.getKey() + " (pid " + process.pid() + ")");
             } catch (TimeoutException | ExecutionException notStopped) {
-                process.destroyForcibly();
+                boolean archiveRemoved = killed(process, archives.get(stopping.getKey()));
                 report.accept("  killed " + stopping.getKey() + " (pid " + process.pid() + "): not stopped after "
-                        + seconds + " s");
+                        + seconds + " s" + (archiveRemoved ? "; its unfinished class-data archive removed" : ""));
             }
         }
         for (String instance : instances) {
             Files.deleteIfExists(pidFile(instance));
             Files.deleteIfExists(endpointFile(instance));
+        }
+    }
+
+    /**
+     * The class-data archive a process writes as it exits (started with -XX:ArchiveClassesAtExit), read from its
+     * command line while it runs.
+     */
+    private static Optional<Path> archiveWrittenAtExit(ProcessHandle process) {
+        String option = "-XX:ArchiveClassesAtExit=";
+        return process.info().arguments().stream().flatMap(Arrays::stream).filter(a -> a.startsWith(option))
+                .findFirst().map(a -> Paths.get(a.substring(option.length())));
+    }
+
+    /**
+     * SIGKILL; and the archive it may have been writing is removed: JDK 17 maps a cut-off archive at the next start
+     * and dies of it (SIGBUS), where without one the next start writes a whole one. Returns whether one was removed.
+     */
+    private static boolean killed(ProcessHandle process, Optional<Path> archive) {
+        process.destroyForcibly();
+        if (archive.isEmpty()) {
+            return false;
+        }
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException stillThere) {
+            // removed all the same: an archive half written is never worth keeping
+        }
+        try {
+            return Files.deleteIfExists(archive.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + archive.get() + ", which may be cut off: remove it", e);
         }
     }
 

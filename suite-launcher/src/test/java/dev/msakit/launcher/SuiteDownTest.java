@@ -77,6 +77,28 @@ class SuiteDownTest {
         assertThat(root.resolve(".run/pids/product-service.pid")).doesNotExist();
     }
 
+    /**
+     * A JVM killed while it writes its class-data archive leaves it cut off, and JDK 17 dies mapping such an archive
+     * at the next start: the archive of a process killed goes with it, the one of a process that stopped stays.
+     */
+    @Test
+    void anArchiveBeingWrittenAtExitIsRemovedWhenItsProcessIsKilledAndKeptWhenItStopped() throws Exception {
+        Path cutOff = Files.write(root.resolve("killed.jsa"), new byte[] {1, 2, 3});
+        Path whole = Files.write(root.resolve("stopped.jsa"), new byte[] {4, 5, 6});
+        record("order-service", standIn("trap '' TERM; echo ready; while true; do sleep 0.1; done",
+                "-XX:ArchiveClassesAtExit=" + cutOff));
+        record("product-service", standIn("trap 'exit 0' TERM; echo ready; while true; do sleep 0.1; done",
+                "-XX:ArchiveClassesAtExit=" + whole));
+        List<String> said = new ArrayList<>();
+
+        new RunFolder(root.resolve(".run")).stopTogether(List.of("order-service", "product-service"), 1, said::add);
+
+        assertThat(cutOff).doesNotExist();
+        assertThat(whole).hasBinaryContent(new byte[] {4, 5, 6});
+        assertThat(said).anySatisfy(line -> assertThat(line).startsWith("  killed order-service")
+                .endsWith("not stopped after 1 s; its unfinished class-data archive removed"));
+    }
+
     private static int firstExit(List<String> order, String... instances) {
         int first = Integer.MAX_VALUE;
         for (String instance : instances) {
@@ -92,8 +114,11 @@ class SuiteDownTest {
                 + " stopped\" >> " + events + "; exit 0' TERM; echo ready; while true; do sleep 0.1; done");
     }
 
-    private Process standIn(String script) throws IOException {
-        Process process = new ProcessBuilder("sh", "-c", script).start();
+    /** sh running the script; arguments after it show on its command line as a JVM's options would. */
+    private Process standIn(String script, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", script, "stand-in"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).start();
         started.add(process);
         // Its trap set before any signal comes.
         assertThat(new BufferedReader(new InputStreamReader(process.getInputStream())).readLine()).isEqualTo("ready");

@@ -8,6 +8,9 @@ import java.util.List;
 /** The arguments after "java" that start one instance of a process: its option set, then how its jar runs. */
 public final class JavaCommand {
 
+    /** The option that has a JVM write its class-data archive as it exits (followed by the archive's path). */
+    public static final String ARCHIVE_AT_EXIT = "-XX:ArchiveClassesAtExit=";
+
     /** How the jar runs. */
     public enum ClassData {
         /** java -jar, as built (MSA_CDS=0). */
@@ -43,7 +46,7 @@ public final class JavaCommand {
             if (Files.isRegularFile(archive) && archive.toFile().length() > 0) {
                 arguments.add("-XX:SharedArchiveFile=" + archive);
             } else {
-                arguments.add("-XX:ArchiveClassesAtExit=" + archive);
+                arguments.add(ARCHIVE_AT_EXIT + archive);
                 // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
                 arguments.add("-Xlog:cds*=error");
             }

@@ -94,19 +94,9 @@ final class RunFolder {
      * Returns whether it was running.
      */
     boolean stop(String instance) throws IOException, InterruptedException {
-        Optional<ProcessHandle> process = process(instance);
-        if (process.isPresent()) {
-            Optional<Path> archive = archiveWrittenAtExit(process.get());
-            process.get().destroy();
-            try {
-                process.get().onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                killed(process.get(), archive);
-            }
-        }
-        Files.deleteIfExists(pidFile(instance));
-        Files.deleteIfExists(endpointFile(instance));
-        return process.isPresent();
+        boolean running = isRunning(instance);
+        stopTogether(List.of(instance), STOP_SECONDS, said -> { });
+        return running;
     }
 
     /**
@@ -149,7 +139,7 @@ final class RunFolder {
      * command line while it runs.
      */
     private static Optional<Path> archiveWrittenAtExit(ProcessHandle process) {
-        String option = "-XX:ArchiveClassesAtExit=";
+        String option = JavaCommand.ARCHIVE_AT_EXIT;
         return process.info().arguments().stream().flatMap(Arrays::stream).filter(a -> a.startsWith(option))
                 .findFirst().map(a -> Paths.get(a.substring(option.length())));
     }

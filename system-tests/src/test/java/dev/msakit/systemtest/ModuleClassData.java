@@ -1,6 +1,7 @@
 package dev.msakit.systemtest;
 
 import dev.msakit.launcher.ExplodedJar;
+import dev.msakit.launcher.JavaCommand;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ final class ModuleClassData {
             return List.of();
         }
         // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
-        return List.of("-XX:ArchiveClassesAtExit=" + written(archive, instance), "-Xlog:cds*=error");
+        return List.of(JavaCommand.ARCHIVE_AT_EXIT + written(archive, instance), "-Xlog:cds*=error");
     }
 
     /** Once the writer has exited: its archive (if it wrote one: not after a kill -9) becomes the module's. */

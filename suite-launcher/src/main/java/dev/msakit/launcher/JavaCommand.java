@@ -1,7 +1,9 @@
 package dev.msakit.launcher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,13 @@ public final class JavaCommand {
 
     /** The option that has a JVM write its class-data archive as it exits (followed by the archive's path). */
     public static final String ARCHIVE_AT_EXIT = "-XX:ArchiveClassesAtExit=";
+    /**
+     * What a JVM writes its archive under (the archive's name and this): JDK 17 dies mapping a cut-off archive
+     * (SIGBUS), and nothing in the file tells a whole one from one whose writer was killed or lost its power. So the
+     * archive is only ever a file that {@link #archiveWritten} moved there once its writer was seen to exit on its
+     * own; anything else leaves this file behind, never mapped, and the next start writes it again.
+     */
+    static final String BEING_WRITTEN = ".being-written";
 
     /** How the jar runs. */
     public enum ClassData {
@@ -46,12 +55,30 @@ public final class JavaCommand {
             if (Files.isRegularFile(archive) && archive.toFile().length() > 0) {
                 arguments.add("-XX:SharedArchiveFile=" + archive);
             } else {
-                arguments.add(ARCHIVE_AT_EXIT + archive);
+                arguments.add(ARCHIVE_AT_EXIT + beingWritten(archive));
                 // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
                 arguments.add("-Xlog:cds*=error");
             }
         }
         arguments.addAll(exploded.runArguments());
         return arguments;
+    }
+
+    static Path beingWritten(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + BEING_WRITTEN);
+    }
+
+    /**
+     * Once the process that wrote it has exited on its own: the archive it wrote at exit (the path after
+     * {@link #ARCHIVE_AT_EXIT}) becomes the one the next start maps. Returns whether there was one to take.
+     */
+    static boolean archiveWritten(Path written) throws IOException {
+        String name = written.getFileName().toString();
+        if (!name.endsWith(BEING_WRITTEN) || !Files.isRegularFile(written) || Files.size(written) == 0) {
+            return false;
+        }
+        Path archive = written.resolveSibling(name.substring(0, name.length() - BEING_WRITTEN.length()));
+        Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * ./msa's run folder (.run/): per instance {@code pids/INSTANCE.pid}, {@code pids/INSTANCE.endpoint} ("PORT
- * HEALTH-PATH"), {@code logs/INSTANCE.log}, and for a service instance the copy of the jar it runs,
+ * HEALTH-PATH"), {@code pids/INSTANCE.archive} (the class-data archive it writes at exit, if it does),
+ * {@code logs/INSTANCE.log}, and for a service instance the copy of the jar it runs,
  * {@code jars/INSTANCE.jar} (a rebuild does not change what runs). Instances outlive the command that started them.
  */
 final class RunFolder {
@@ -58,6 +58,13 @@ final class RunFolder {
         Files.createDirectories(pids());
         Files.write(pidFile(instance), List.of(Long.toString(started.pid())));
         Files.write(endpointFile(instance), List.of(port + " " + healthPath));
+        Optional<String> archive = command.stream().filter(a -> a.startsWith(JavaCommand.ARCHIVE_AT_EXIT))
+                .map(a -> a.substring(JavaCommand.ARCHIVE_AT_EXIT.length())).findFirst();
+        if (archive.isPresent()) {
+            Files.write(archiveFile(instance), List.of(archive.get()));
+        } else {
+            Files.deleteIfExists(archiveFile(instance));
+        }
         return started.pid();
     }
 
@@ -109,7 +116,7 @@ final class RunFolder {
         Map<String, Optional<Path>> archives = new LinkedHashMap<>();
         for (String instance : instances) {
             process(instance).ifPresent(process -> {
-                archives.put(instance, archiveWrittenAtExit(process));
+                archives.put(instance, archiveWrittenAtExit(instance));
                 process.destroy();
                 running.put(instance, process);
             });
@@ -121,6 +128,10 @@ final class RunFolder {
                 // At least a moment each: one that ended while an earlier one used up the time is seen as ended.
                 process.onExit().get(Math.max(TimeUnit.MILLISECONDS.toNanos(500), deadline - System.nanoTime()),
                         TimeUnit.NANOSECONDS);
+                Optional<Path> archive = archives.get(stopping.getKey());
+                if (archive.isPresent()) {
+                    JavaCommand.archiveWritten(archive.get());
+                }
                 report.accept("  stopped " + stopping.getKey() + " (pid " + process.pid() + ")");
             } catch (TimeoutException | ExecutionException notStopped) {
                 boolean archiveRemoved = killed(process, archives.get(stopping.getKey()));
@@ -131,22 +142,26 @@ final class RunFolder {
         for (String instance : instances) {
             Files.deleteIfExists(pidFile(instance));
             Files.deleteIfExists(endpointFile(instance));
+            Files.deleteIfExists(archiveFile(instance));
         }
     }
 
     /**
-     * The class-data archive a process writes as it exits (started with -XX:ArchiveClassesAtExit), read from its
-     * command line while it runs.
+     * The class-data archive the instance writes as it exits (started with -XX:ArchiveClassesAtExit), as recorded
+     * when it started. (Not read from its command line: the JDK gives no arguments for a command line longer than a
+     * page, 4 kB, and every JVM of the suite has a longer one: its class path.)
      */
-    private static Optional<Path> archiveWrittenAtExit(ProcessHandle process) {
-        String option = JavaCommand.ARCHIVE_AT_EXIT;
-        return process.info().arguments().stream().flatMap(Arrays::stream).filter(a -> a.startsWith(option))
-                .findFirst().map(a -> Paths.get(a.substring(option.length())));
+    private Optional<Path> archiveWrittenAtExit(String instance) {
+        try {
+            return Files.readAllLines(archiveFile(instance)).stream().findFirst().map(Paths::get);
+        } catch (IOException none) {
+            return Optional.empty();
+        }
     }
 
     /**
-     * SIGKILL; and the archive it may have been writing is removed: JDK 17 maps a cut-off archive at the next start
-     * and dies of it (SIGBUS), where without one the next start writes a whole one. Returns whether one was removed.
+     * SIGKILL; and the archive it may have been writing is removed (it stays under its temporary name, never mapped,
+     * but is never worth keeping either). Returns whether one was removed.
      */
     private static boolean killed(ProcessHandle process, Optional<Path> archive) {
         process.destroyForcibly();
@@ -210,5 +225,9 @@ final class RunFolder {
 
     private Path endpointFile(String instance) {
         return pids().resolve(instance + ".endpoint");
+    }
+
+    private Path archiveFile(String instance) {
+        return pids().resolve(instance + ".archive");
     }
 }

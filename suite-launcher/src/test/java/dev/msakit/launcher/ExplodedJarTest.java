@@ -87,9 +87,19 @@ class ExplodedJarTest {
 
         List<String> first = JavaCommand.arguments(options, jar, JavaCommand.ClassData.ARCHIVED, cache, "turbine");
         Path archive = ExplodedJar.of(jar, cache, "turbine").classDataArchive();
-        assertThat(first).startsWith("-Xmx64m", "-XX:ArchiveClassesAtExit=" + archive).contains("com.example.App");
+        Path beingWritten = archive.resolveSibling("app.jsa.being-written");
+        assertThat(first).startsWith("-Xmx64m", "-XX:ArchiveClassesAtExit=" + beingWritten)
+                .contains("com.example.App");
 
-        Files.writeString(archive, "written at exit");
+        // Left under its temporary name (its writer killed, the power gone): written again, never mapped.
+        Files.writeString(beingWritten, "cut off");
+        assertThat(JavaCommand.arguments(options, jar, JavaCommand.ClassData.ARCHIVED, cache, "turbine"))
+                .startsWith("-Xmx64m", "-XX:ArchiveClassesAtExit=" + beingWritten);
+
+        Files.writeString(beingWritten, "written at exit");
+        assertThat(JavaCommand.archiveWritten(beingWritten)).isTrue();
+        assertThat(archive).hasContent("written at exit");
+        assertThat(beingWritten).doesNotExist();
         assertThat(JavaCommand.arguments(options, jar, JavaCommand.ClassData.ARCHIVED, cache, "turbine"))
                 .startsWith("-Xmx64m", "-XX:SharedArchiveFile=" + archive).endsWith("com.example.App");
         assertThat(JavaCommand.arguments(options, jar, JavaCommand.ClassData.CLASS_PATH, cache, "turbine"))

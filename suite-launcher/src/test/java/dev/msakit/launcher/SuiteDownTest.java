@@ -23,14 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SuiteDownTest {
 
     private static final Path ROOT = Paths.get("..").toAbsolutePath().normalize();
-    private final List<Process> started = new ArrayList<>();
+    private final List<ProcessHandle> started = new ArrayList<>();
 
     @TempDir
     Path root;
 
     @AfterEach
     void stopStandIns() {
-        started.forEach(Process::destroyForcibly);
+        started.forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
@@ -79,24 +79,34 @@ class SuiteDownTest {
 
     /**
      * A JVM killed while it writes its class-data archive leaves it cut off, and JDK 17 dies mapping such an archive
-     * at the next start: the archive of a process killed goes with it, the one of a process that stopped stays.
+     * at the next start: only the archive of a process seen to stop on its own becomes the one the next start maps;
+     * the one of a process killed is removed.
      */
     @Test
-    void anArchiveBeingWrittenAtExitIsRemovedWhenItsProcessIsKilledAndKeptWhenItStopped() throws Exception {
-        Path cutOff = Files.write(root.resolve("killed.jsa"), new byte[] {1, 2, 3});
-        Path whole = Files.write(root.resolve("stopped.jsa"), new byte[] {4, 5, 6});
-        record("order-service", standIn("trap '' TERM; echo ready; while true; do sleep 0.1; done",
-                "-XX:ArchiveClassesAtExit=" + cutOff));
-        record("product-service", standIn("trap 'exit 0' TERM; echo ready; while true; do sleep 0.1; done",
-                "-XX:ArchiveClassesAtExit=" + whole));
+    void anArchiveWrittenAtExitBecomesTheArchiveOnlyWhenItsProcessStoppedOnItsOwn() throws Exception {
+        Path killedArchive = root.resolve("killed/app.jsa");
+        Path stoppedArchive = root.resolve("stopped/app.jsa");
+        Path cutOff = Files.write(Files.createDirectories(killedArchive.getParent()).resolve("app.jsa.being-written"),
+                new byte[] {1, 2, 3});
+        Path whole = Files.write(Files.createDirectories(stoppedArchive.getParent()).resolve("app.jsa.being-written"),
+                new byte[] {4, 5, 6});
+        // Started as the launcher starts a JVM, which records the archive the instance writes at exit.
+        RunFolder runFolder = new RunFolder(root.resolve(".run"));
+        startedBy(runFolder, "order-service", "trap '' TERM; echo ready; while true; do sleep 0.1; done",
+                "-XX:ArchiveClassesAtExit=" + cutOff);
+        startedBy(runFolder, "product-service", "trap 'exit 0' TERM; echo ready; while true; do sleep 0.1; done",
+                "-XX:ArchiveClassesAtExit=" + whole);
         List<String> said = new ArrayList<>();
 
-        new RunFolder(root.resolve(".run")).stopTogether(List.of("order-service", "product-service"), 1, said::add);
+        runFolder.stopTogether(List.of("order-service", "product-service"), 1, said::add);
 
         assertThat(cutOff).doesNotExist();
-        assertThat(whole).hasBinaryContent(new byte[] {4, 5, 6});
+        assertThat(killedArchive).doesNotExist();
+        assertThat(whole).doesNotExist();
+        assertThat(stoppedArchive).hasBinaryContent(new byte[] {4, 5, 6});
         assertThat(said).anySatisfy(line -> assertThat(line).startsWith("  killed order-service")
                 .endsWith("not stopped after 1 s; its unfinished class-data archive removed"));
+        assertThat(root.resolve(".run/pids")).isEmptyDirectory();
     }
 
     private static int firstExit(List<String> order, String... instances) {
@@ -119,10 +129,24 @@ class SuiteDownTest {
         List<String> command = new ArrayList<>(List.of("sh", "-c", script, "stand-in"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).start();
-        started.add(process);
+        started.add(process.toHandle());
         // Its trap set before any signal comes.
         assertThat(new BufferedReader(new InputStreamReader(process.getInputStream())).readLine()).isEqualTo("ready");
         return process;
+    }
+
+    /** Through the run folder, as ./msa starts a process (nohup, its output to its log); once its trap is set. */
+    private void startedBy(RunFolder runFolder, String instance, String script, String... arguments)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", script, "stand-in"));
+        command.addAll(List.of(arguments));
+        long pid = runFolder.start(instance, 1, "/health", command);
+        ProcessHandle.of(pid).ifPresent(process -> started.add(process));
+        Path log = root.resolve(".run/logs/" + instance + ".log");
+        for (int i = 0; i < 100 && !(Files.exists(log) && Files.readString(log).contains("ready")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(log)).contains("ready");
     }
 
     private void record(String instance, Process process) throws IOException {

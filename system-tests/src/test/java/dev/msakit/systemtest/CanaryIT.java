@@ -337,7 +337,7 @@ class CanaryIT {
             assertThat(viaSecond.failed.get()).as(viaSecond.failures.toString()).isZero();
             assertThat(load.total.get()).isGreaterThan(200);
             assertThat(viaSecond.total.get()).isGreaterThan(200);
-            // (An instance killed by an earlier test stays listed until the registry evicts it, within 30 s.)
+            // (An instance killed by an earlier test stays listed until the registry evicts it, within about 13 s.)
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(suite.upVersions(APP))
                     .as("as many instances as before, all of the new version").hasSize(instancesBefore)
                     .containsOnly("2.0.0-canary"));

@@ -302,13 +302,17 @@ class CoreSuiteIT {
             String dead = ":" + victim.port();
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
                     .until(() -> !inGatewayRotation(dead));
-            // Spring Boot Admin notices the dead instance before Eureka has even evicted it (Admin asks every
-            // instance every 5 s; Eureka evicts after 15-30 s without a heartbeat).
+            // Spring Boot Admin notices the dead instance (it asks every instance every 5 s).
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
                     .until(() -> suite.adminStatuses().getOrDefault("PRODUCT-SERVICE", List.of()).stream()
                             .anyMatch(s -> !"UP".equals(s)));
-            // Keep the load on long enough for Eureka to evict the instance and the gateway's Ribbon to drop it.
-            Thread.sleep(Math.max(0, 20_000 - (System.nanoTime() - killedAt) / 1_000_000));
+            // The load stays on until Eureka has evicted the instance and every registry client has read that: no
+            // read may fail while the gateway's copy of the registry changes either.
+            suite.awaitRegistered("PRODUCT-SERVICE", 1);
+            long evictedAfter = (System.nanoTime() - killedAt) / 1_000_000;
+            Thread.sleep(2 * Suite.REGISTRY_READ_INTERVAL.toMillis());
+            System.out.printf("KILL %s: out of the gateway's rotation, then evicted by Eureka %.1f s after the kill%n",
+                    victim.name(), evictedAfter / 1e3);
         } finally {
             running.set(false);
             for (Future<?> loop : loops) {
@@ -325,7 +329,6 @@ class CoreSuiteIT {
         // Exactly one unit per order left the stock, however often a command was delivered.
         assertThat(stockOf(product)).as(refusedOrders.get() + " orders refused")
                 .isEqualTo(stockBefore - accepted.size());
-        suite.awaitRegistered("PRODUCT-SERVICE", 1);
     }
 
     /**

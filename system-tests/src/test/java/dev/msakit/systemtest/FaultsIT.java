@@ -176,8 +176,8 @@ class FaultsIT {
                 suite.awaitRegistered(app, 1);
             }
             suite.awaitRegistered("PRODUCT-SERVICE", 2);
-            // And every client's next registry read (every 5 s) sees them all again.
-            Thread.sleep(10_000);
+            // And every client's next registry read sees them all again (the load goes on through two).
+            Thread.sleep(2 * Suite.REGISTRY_READ_INTERVAL.toMillis());
             running.set(false);
             load.get(60, TimeUnit.SECONDS);
             assertThat(whileDown).as("calls made while the registry was down").isPositive();

@@ -34,6 +34,13 @@ final class Suite implements AutoCloseable {
     static final String ADMIN_UI_USER = "operator";
     static final String ADMIN_UI_PASSWORD = "system-test-admin-ui-secret";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * How often every registry client reads the registry in the suite the tests start (production: every 5 s,
+     * discovery.yml), and the lease an instance renews every 2 s (production: renewed every 5 s, 15 s long).
+     */
+    static final Duration REGISTRY_READ_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration LEASE_RENEWAL = Duration.ofSeconds(2);
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(6);
     /** Processes that run more than once, as product-service-1, product-service-2. */
     private static final Map<String, Integer> INSTANCES = Map.of("product-service", 2);
 
@@ -98,6 +105,15 @@ final class Suite implements AutoCloseable {
         env.put("ADMIN_UI_USER", ADMIN_UI_USER);
         env.put("ADMIN_UI_PASSWORD", ADMIN_UI_PASSWORD);
         env.put("EUREKA_SERVER_URI", "http://localhost:" + eurekaPort);
+        // The registry's timers shortened for the tests only: what they prove about a killed, stopped or restarted
+        // instance (no failed request while it leaves or joins) does not depend on how long that takes, and they wait
+        // for it many times. Eureka counts a lease expired after twice its duration: a killed instance is evicted
+        // within about 13 s here (30 s with production's timers); the 2 s heartbeat leaves a busy JVM 12 s of slack.
+        env.put("EUREKA_FETCH_INTERVAL", Long.toString(REGISTRY_READ_INTERVAL.toSeconds()));
+        env.put("EUREKA_LEASE_RENEWAL", Long.toString(LEASE_RENEWAL.toSeconds()));
+        env.put("EUREKA_LEASE_EXPIRATION", Long.toString(LEASE_DURATION.toSeconds()));
+        env.put("EUREKA_EVICTION_MS", "1000");
+        env.put("RIBBON_REFRESH_MS", "1000");
         // Every test client calls from 127.0.0.1, thousands of times (the kill test): the gateway's limits are
         // tested on their own (GatewayRateLimitTest), and set out of reach here.
         env.put("RATE_LIMIT_MEMBER_PER_SECOND", "1000000");

@@ -64,7 +64,8 @@ public final class JavaCommand {
         return arguments;
     }
 
-    static Path beingWritten(Path archive) {
+    /** Where a JVM writes the archive at exit, until {@link #archiveWritten} makes it the archive. */
+    public static Path beingWritten(Path archive) {
         return archive.resolveSibling(archive.getFileName() + BEING_WRITTEN);
     }
 
@@ -72,7 +73,7 @@ public final class JavaCommand {
      * Once the process that wrote it has exited on its own: the archive it wrote at exit (the path after
      * {@link #ARCHIVE_AT_EXIT}) becomes the one the next start maps. Returns whether there was one to take.
      */
-    static boolean archiveWritten(Path written) throws IOException {
+    public static boolean archiveWritten(Path written) throws IOException {
         String name = written.getFileName().toString();
         if (!name.endsWith(BEING_WRITTEN) || !Files.isRegularFile(written) || Files.size(written) == 0) {
             return false;

@@ -7,15 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One class-data archive per module, shared by every instance the tests start of it (product-service-1 and -2, the
- * canaries, a restarted gateway): the first instance started without one writes it when it exits, to a file of its
- * own that becomes the module's archive only once that process has ended (a half-written archive is never mapped);
+ * canaries, a restarted gateway): the first instance started without one writes it when it exits, under a temporary
+ * name, as ./msa's do: it becomes the module's archive only once that process has ended (a half-written archive is
+ * never mapped);
  * every later start maps it, read-only. ./msa keeps one archive per instance instead (its instances live across
  * runs); here the processes live minutes, and most of the starts are of a module started before under another name.
  */
@@ -37,28 +37,27 @@ final class ModuleClassData {
             return List.of();
         }
         // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
-        return List.of(JavaCommand.ARCHIVE_AT_EXIT + written(archive, instance), "-Xlog:cds*=error");
+        return List.of(JavaCommand.ARCHIVE_AT_EXIT + JavaCommand.beingWritten(archive), "-Xlog:cds*=error");
     }
 
-    /** Once the writer has exited: its archive (if it wrote one: not after a kill -9) becomes the module's. */
-    static void exited(ExplodedJar exploded, String module, String instance) {
+    /** The exit status of a process ended by SIGKILL (128 + 9): whatever it was writing may be cut off. */
+    private static final int KILLED = 137;
+
+    /**
+     * Once the writer has exited: the archive it wrote becomes the module's, unless it was killed (a kill -9 while
+     * it ran wrote none; one while it wrote would leave it cut off).
+     */
+    static void exited(ExplodedJar exploded, String module, String instance, int exitStatus) {
         if (!WRITERS.remove(module, instance)) {
             return;
         }
-        Path archive = exploded.classDataArchive();
-        Path written = written(archive, instance);
+        Path written = JavaCommand.beingWritten(exploded.classDataArchive());
         try {
-            if (Files.isRegularFile(written) && Files.size(written) > 0) {
-                Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
-            } else {
+            if (exitStatus == KILLED || !JavaCommand.archiveWritten(written)) {
                 Files.deleteIfExists(written);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path written(Path archive, String instance) {
-        return archive.resolveSibling(instance + ".jsa");
     }
 }

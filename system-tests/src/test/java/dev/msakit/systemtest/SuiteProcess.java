@@ -73,7 +73,8 @@ final class SuiteProcess {
         Process process = builder.start();
         if (exploded != null) {
             ExplodedJar archived = exploded;
-            process.onExit().thenRun(() -> ModuleClassData.exited(archived, declared.module, name));
+            process.onExit().thenAccept(ended -> ModuleClassData.exited(archived, declared.module, name,
+                    ended.exitValue()));
         }
         return new SuiteProcess(name, declared.module, port, log, process);
     }

@@ -57,6 +57,13 @@ public final class JvmOptions {
      */
     public static final List<String> CONTAINER = concat(List.of("-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError", "-Xss512k"), LATE_OPTIMIZING_JIT);
+    /**
+     * What a container of a process off the request path (suite.conf's support set) runs with on top of
+     * {@link #CONTAINER}, as under ./msa: the quick compiler only and a small young generation. Set as
+     * JDK_JAVA_OPTIONS on those containers (docker-compose.yml, k8s/base; DeploymentPolicyTest holds them to it): the
+     * image is the same for every process, and the suite starting at once in containers is bound by CPU.
+     */
+    public static final List<String> CONTAINER_OFF_REQUEST_PATH = List.of(QUICK_JIT_ONLY, SMALL_YOUNG_GENERATION);
 
     private final Map<String, String> environment;
     private final boolean quickJitEverywhere;

@@ -130,6 +130,35 @@ class DeploymentPolicyTest {
                 .path("JAVA_TOOL_OPTIONS").asText()).isEqualTo(options);
     }
 
+    /**
+     * A process off the request path (suite.conf's support set) runs with the quick compiler only in a container as
+     * under ./msa: JDK_JAVA_OPTIONS on top of the image's options, in compose and k8s/ alike; the others without.
+     */
+    @Test
+    void containersOffTheRequestPathRunTheQuickCompilerOnlyAsUnderMsa() {
+        String offRequestPath = String.join(" ", dev.msakit.launcher.JvmOptions.CONTAINER_OFF_REQUEST_PATH);
+        int support = 0;
+        for (SuiteDeclaration.Process declared : declaration.all()) {
+            JsonNode service = compose.path("services").path(containerName(declared));
+            if (!service.path("image").asText().startsWith("msa-kit/")) {
+                continue;
+            }
+            String expected = declared.jvm.equals("support") ? offRequestPath : "";
+            support += expected.isEmpty() ? 0 : 1;
+            assertThat(service.path("environment").path("JDK_JAVA_OPTIONS").asText())
+                    .as(declared.name + " (" + declared.jvm + ") in docker-compose.yml").isEqualTo(expected);
+            String k8sValue = "";
+            for (JsonNode variable : workload(declared.module).path("spec").path("template").path("spec")
+                    .path("containers").get(0).path("env")) {
+                if (variable.path("name").asText().equals("JDK_JAVA_OPTIONS")) {
+                    k8sValue = variable.path("value").asText();
+                }
+            }
+            assertThat(k8sValue).as(declared.name + " (" + declared.jvm + ") in k8s/").isEqualTo(expected);
+        }
+        assertThat(support).as("processes of the support set in containers").isGreaterThanOrEqualTo(6);
+    }
+
     private static String repository(String image) {
         int tag = image.lastIndexOf(':');
         return tag > image.lastIndexOf('/') ? image.substring(0, tag) : image;

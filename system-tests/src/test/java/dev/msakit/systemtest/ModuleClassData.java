@@ -53,8 +53,13 @@ final class ModuleClassData {
         }
         Path written = JavaCommand.beingWritten(exploded.classDataArchive());
         try {
-            if (exitStatus == KILLED || !JavaCommand.archiveWritten(written)) {
+            if (exitStatus != KILLED && JavaCommand.archiveWritten(written)) {
+                System.out.printf("Suite: %s's class-data archive written by %s (exit %d)%n", module, instance,
+                        exitStatus);
+            } else {
                 Files.deleteIfExists(written);
+                System.out.printf("Suite: no class-data archive of %s from %s (exit %d)%n", module, instance,
+                        exitStatus);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -74,6 +74,11 @@ public final class ExplodedJar {
 
     /** Where this jar's class-data archive lives (written at the first run's exit when missing). */
     public Path classDataArchive() {
+        return classDataArchiveIn(directory);
+    }
+
+    /** The class-data archive of a jar unpacked (or to be unpacked) in this folder ({@link #directoryFor}). */
+    public static Path classDataArchiveIn(Path directory) {
         return directory.resolve("app.jsa");
     }
 

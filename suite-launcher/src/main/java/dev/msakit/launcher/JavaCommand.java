@@ -52,16 +52,22 @@ public final class JavaCommand {
         ExplodedJar exploded = ExplodedJar.of(jar, unpacked, key);
         if (mode == ClassData.ARCHIVED) {
             Path archive = exploded.classDataArchive();
-            if (Files.isRegularFile(archive) && archive.toFile().length() > 0) {
-                arguments.add("-XX:SharedArchiveFile=" + archive);
-            } else {
-                arguments.add(ARCHIVE_AT_EXIT + beingWritten(archive));
-                // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
-                arguments.add("-Xlog:cds*=error");
-            }
+            arguments.addAll(Files.isRegularFile(archive) && archive.toFile().length() > 0 ? mapping(archive)
+                    : writingAtExit(archive));
         }
         arguments.addAll(exploded.runArguments());
         return arguments;
+    }
+
+    /** The JVM option that maps a class-data archive written before. */
+    public static List<String> mapping(Path archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive);
+    }
+
+    /** The JVM options that write the archive at exit, under a name no start maps until {@link #archiveWritten}. */
+    public static List<String> writingAtExit(Path archive) {
+        // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
+        return List.of(ARCHIVE_AT_EXIT + beingWritten(archive), "-Xlog:cds*=error");
     }
 
     /** Where a JVM writes the archive at exit, until {@link #archiveWritten} makes it the archive. */

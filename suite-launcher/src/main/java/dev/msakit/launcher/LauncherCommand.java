@@ -345,7 +345,7 @@ public final class LauncherCommand {
                 missing++;
                 continue;
             }
-            Path archive = ExplodedJar.directoryFor(jar, unpacked(root), process.name).resolve("app.jsa");
+            Path archive = ExplodedJar.classDataArchiveIn(ExplodedJar.directoryFor(jar, unpacked(root), process.name));
             if (Files.isRegularFile(archive) && archive.toFile().length() > 0) {
                 out.println("  " + process.name + ": " + archive.toFile().length() / (1024 * 1024) + " MB archive");
             } else {

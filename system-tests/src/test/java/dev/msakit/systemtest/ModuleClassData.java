@@ -31,13 +31,12 @@ final class ModuleClassData {
     static List<String> options(ExplodedJar exploded, String module, String instance) {
         Path archive = exploded.classDataArchive();
         if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive);
+            return JavaCommand.mapping(archive);
         }
         if (WRITERS.putIfAbsent(module, instance) != null) {
             return List.of();
         }
-        // Classes that cannot be archived are skipped with a warning each: noise at every first stop.
-        return List.of(JavaCommand.ARCHIVE_AT_EXIT + JavaCommand.beingWritten(archive), "-Xlog:cds*=error");
+        return JavaCommand.writingAtExit(archive);
     }
 
     /** The exit status of a process ended by SIGKILL (128 + 9): whatever it was writing may be cut off. */

@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** The arguments after "java" that start one instance of a process: its option set, then how its jar runs. */
 public final class JavaCommand {
@@ -33,7 +37,33 @@ public final class JavaCommand {
         ARCHIVED
     }
 
+    /**
+     * Options that give a JVM a class-file load hook from its start: a Java agent (an APM agent, say), a native agent,
+     * a flight recording started with the JVM. Measured on JDK 17.0.15 with ./msa's archives: such a JVM dies mapping
+     * its dynamic archive (SIGSEGV in KlassFactory::check_shared_class_file_load_hook, at the first class it loads
+     * from a library jar), and one writing its archive runs without the recording it was asked for.
+     */
+    private static final List<String> CLASS_FILE_HOOKS = List.of("-javaagent:", "-agentlib:", "-agentpath:",
+            "-XX:StartFlightRecording");
+    /** Where a JVM reads options besides its command line. */
+    private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+
     private JavaCommand() {
+    }
+
+    /**
+     * How a JVM with these options and this environment can run: as wanted, except that one with a class-file hook
+     * ({@link #CLASS_FILE_HOOKS}) runs from its class path, without a class-data archive.
+     */
+    public static ClassData usable(ClassData wanted, List<String> options, Map<String, String> environment) {
+        if (wanted != ClassData.ARCHIVED) {
+            return wanted;
+        }
+        Stream<String> fromEnvironment = OPTION_VARIABLES.stream().map(environment::get).filter(Objects::nonNull)
+                .flatMap(value -> Arrays.stream(value.trim().split("\\s+")));
+        boolean hooked = Stream.concat(options.stream(), fromEnvironment)
+                .anyMatch(option -> CLASS_FILE_HOOKS.stream().anyMatch(option::startsWith));
+        return hooked ? ClassData.CLASS_PATH : wanted;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,8 +78,8 @@ public final class LauncherCommand {
         if (args.length >= 5 && args[0].equals("java-args")) {
             Path root = Paths.get(args[1]);
             SuiteDeclaration.Process process = SuiteDeclaration.read(root).named(args[2]);
-            javaArguments(root, process, args[3], Paths.get(args[4]), Arrays.asList(args).subList(5, args.length))
-                    .forEach(out::println);
+            javaArguments(root, process, args[3], Paths.get(args[4]), Arrays.asList(args).subList(5, args.length),
+                    environment).forEach(out::println);
             return 0;
         }
         if (args.length >= 5 && args[0].equals("launch")) {
@@ -321,15 +322,25 @@ public final class LauncherCommand {
             command.add(variable);
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(javaArguments(root, process, instance, jar, extraOptions));
+        Map<String, String> processVariables = new HashMap<>(environment);
+        extraVariables.forEach(variable -> processVariables.put(variable.substring(0, variable.indexOf('=')),
+                variable.substring(variable.indexOf('=') + 1)));
+        command.addAll(javaArguments(root, process, instance, jar, extraOptions, processVariables));
         return command;
     }
 
     private List<String> javaArguments(Path root, SuiteDeclaration.Process process, String instance, Path jar,
-                                       List<String> extraOptions) {
+                                       List<String> extraOptions, Map<String, String> processVariables) {
         List<String> options = new ArrayList<>(JvmOptions.from(environment).of(process.jvm));
         options.addAll(extraOptions);
-        return JavaCommand.arguments(options, jar, classData(), unpacked(root), instance);
+        JavaCommand.ClassData mode = JavaCommand.usable(classData(), options, processVariables);
+        if (mode != classData()) {
+            // On stderr: java-args and launch print the command itself on stdout.
+            System.err.println("suite-launcher: " + instance + " runs without its class-data archive: a Java agent"
+                    + " or a flight recording from the start (-javaagent, -agentlib, -agentpath,"
+                    + " -XX:StartFlightRecording) makes JDK 17 crash mapping it");
+        }
+        return JavaCommand.arguments(options, jar, mode, unpacked(root), instance);
     }
 
     private int reportClassData(Path root) {

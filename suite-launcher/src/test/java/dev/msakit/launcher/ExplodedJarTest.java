@@ -109,6 +109,39 @@ class ExplodedJarTest {
     }
 
     @Test
+    void aJvmWithAJavaAgentOrARecordingFromItsStartRunsWithoutAnArchive() throws IOException {
+        JavaCommand.ClassData archived = JavaCommand.ClassData.ARCHIVED;
+        assertThat(JavaCommand.usable(archived, List.of("-Xmx64m", "-javaagent:/opt/apm/agent.jar"), Map.of()))
+                .isEqualTo(JavaCommand.ClassData.CLASS_PATH);
+        assertThat(JavaCommand.usable(archived, List.of("-XX:StartFlightRecording=filename=a.jfr"), Map.of()))
+                .isEqualTo(JavaCommand.ClassData.CLASS_PATH);
+        assertThat(JavaCommand.usable(archived, List.of("-Xmx64m"),
+                Map.of("JAVA_TOOL_OPTIONS", " -Dx=1  -agentpath:/opt/profiler/lib.so")))
+                .isEqualTo(JavaCommand.ClassData.CLASS_PATH);
+        assertThat(JavaCommand.usable(archived, List.of("-Xmx64m"), Map.of("JDK_JAVA_OPTIONS", "-agentlib:jdwp=x")))
+                .isEqualTo(JavaCommand.ClassData.CLASS_PATH);
+        assertThat(JavaCommand.usable(archived, List.of("-Dnote=-javaagent:x", "-XX:+FlightRecorder"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xss1m"))).as("no hook: the archive stays").isEqualTo(archived);
+        assertThat(JavaCommand.usable(JavaCommand.ClassData.JAR, List.of("-javaagent:/a.jar"), Map.of()))
+                .isEqualTo(JavaCommand.ClassData.JAR);
+
+        Path root = temp.resolve("root");
+        Files.createDirectories(root);
+        Files.writeString(root.resolve("suite.conf"), "# name module port tier health database jvm public\n"
+                + "turbine  turbine  8989  monitoring  /actuator/health  -  support  no\n");
+        Path jar = bootJar("one", "com.example.App");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        LauncherCommand command = new LauncherCommand(Map.of("MSA_CDS", "1"),
+                new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(command.run("launch", root.toString(), "turbine", "turbine", jar.toString(),
+                "JAVA_TOOL_OPTIONS=-javaagent:/opt/apm/agent.jar")).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8).split("\n"))
+                .contains("JAVA_TOOL_OPTIONS=-javaagent:/opt/apm/agent.jar", "com.example.App")
+                .noneMatch(argument -> argument.contains("Archive"));
+    }
+
+    @Test
     void theCommandGivesMsaTheDeclaredSetThenTheExtraOptions() throws IOException {
         Path root = temp.resolve("root");
         Files.createDirectories(root);

@@ -125,38 +125,40 @@ class ExplodedJarTest {
         assertThat(JavaCommand.usable(JavaCommand.ClassData.JAR, List.of("-javaagent:/a.jar"), Map.of()))
                 .isEqualTo(JavaCommand.ClassData.JAR);
 
-        Path root = temp.resolve("root");
-        Files.createDirectories(root);
-        Files.writeString(root.resolve("suite.conf"), "# name module port tier health database jvm public\n"
-                + "turbine  turbine  8989  monitoring  /actuator/health  -  support  no\n");
         Path jar = bootJar("one", "com.example.App");
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        LauncherCommand command = new LauncherCommand(Map.of("MSA_CDS", "1"),
-                new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        List<String> printed = launcherPrints(Map.of("MSA_CDS", "1"), "launch", turbineSuite().toString(), "turbine",
+                "turbine", jar.toString(), "JAVA_TOOL_OPTIONS=-javaagent:/opt/apm/agent.jar");
 
-        assertThat(command.run("launch", root.toString(), "turbine", "turbine", jar.toString(),
-                "JAVA_TOOL_OPTIONS=-javaagent:/opt/apm/agent.jar")).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8).split("\n"))
-                .contains("JAVA_TOOL_OPTIONS=-javaagent:/opt/apm/agent.jar", "com.example.App")
+        assertThat(printed).contains("JAVA_TOOL_OPTIONS=-javaagent:/opt/apm/agent.jar", "com.example.App")
                 .noneMatch(argument -> argument.contains("Archive"));
     }
 
     @Test
     void theCommandGivesMsaTheDeclaredSetThenTheExtraOptions() throws IOException {
-        Path root = temp.resolve("root");
-        Files.createDirectories(root);
+        Path jar = bootJar("one", "com.example.App");
+
+        List<String> printed = launcherPrints(Map.of("MSA_JAVA_OPTS", "-Xmx99m", "MSA_CDS", "0"), "java-args",
+                turbineSuite().toString(), "turbine", "turbine-2", jar.toString(), "-Dx=1");
+
+        assertThat(printed)
+                .containsExactly("-Xmx99m", "-XX:TieredStopAtLevel=1", "-Xmn16m", "-Dx=1", "-jar", jar.toString());
+    }
+
+    /** A suite root whose suite.conf declares Turbine only. */
+    private Path turbineSuite() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("root"));
         Files.writeString(root.resolve("suite.conf"), "# name module port tier health database jvm public\n"
                 + "turbine  turbine  8989  monitoring  /actuator/health  -  support  no\n");
-        Path jar = bootJar("one", "com.example.App");
+        return root;
+    }
+
+    /** What the launcher prints for the command, line by line, once it has succeeded. */
+    private static List<String> launcherPrints(Map<String, String> environment, String... command) {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        LauncherCommand command = new LauncherCommand(Map.of("MSA_JAVA_OPTS", "-Xmx99m", "MSA_CDS", "0"),
+        LauncherCommand launcher = new LauncherCommand(environment,
                 new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
-
-        int status = command.run("java-args", root.toString(), "turbine", "turbine-2", jar.toString(), "-Dx=1");
-
-        assertThat(status).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8).split("\n"))
-                .containsExactly("-Xmx99m", "-XX:TieredStopAtLevel=1", "-Xmn16m", "-Dx=1", "-jar", jar.toString());
+        assertThat(launcher.run(command)).isZero();
+        return List.of(printed.toString(StandardCharsets.UTF_8).split("\n"));
     }
 
     private Path bootJar(String classContent, String mainClass) throws IOException {

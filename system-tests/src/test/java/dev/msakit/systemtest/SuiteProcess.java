@@ -54,13 +54,16 @@ final class SuiteProcess {
         // The tests' own settings, not a developer's MSA_*_JAVA_OPTS.
         List<String> options = JvmOptions.from(Map.of()).withQuickJitEverywhere().of(declared.jvm);
         ExplodedJar exploded = null;
-        if (CLASS_DATA == JavaCommand.ClassData.ARCHIVED) {
+        Map<String, String> processEnvironment = new java.util.HashMap<>(System.getenv());
+        processEnvironment.putAll(env);
+        JavaCommand.ClassData classData = JavaCommand.usable(CLASS_DATA, options, processEnvironment);
+        if (classData == JavaCommand.ClassData.ARCHIVED) {
             exploded = ExplodedJar.of(jar, work.resolve("unpacked"), declared.module);
             command.addAll(options);
             command.addAll(ModuleClassData.options(exploded, declared.module, name));
             command.addAll(exploded.runArguments());
         } else {
-            command.addAll(JavaCommand.arguments(options, jar, CLASS_DATA, work.resolve("unpacked"), declared.module));
+            command.addAll(JavaCommand.arguments(options, jar, classData, work.resolve("unpacked"), declared.module));
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

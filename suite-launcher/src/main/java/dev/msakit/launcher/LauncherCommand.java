@@ -309,22 +309,27 @@ public final class LauncherCommand {
                                        List<String> extraOptions) {
         SuiteDeclaration.Process process = declaration.named(name);
         List<String> command = new ArrayList<>();
+        // What the JVM will find in its environment: this one as env(1) changes it below.
+        Map<String, String> processVariables = new HashMap<>(environment);
         command.add("env");
         for (String withheld : processEnvironment.withheld(process)) {
             command.add("-u");
             command.add(withheld);
+            processVariables.remove(withheld);
         }
-        processEnvironment.variables(process).forEach((variable, value) -> command.add(variable + "=" + value));
+        processEnvironment.variables(process).forEach((variable, value) -> {
+            command.add(variable + "=" + value);
+            processVariables.put(variable, value);
+        });
         for (String variable : extraVariables) {
             if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
                 throw new IllegalArgumentException("not VAR=value: " + variable);
             }
             command.add(variable);
+            processVariables.put(variable.substring(0, variable.indexOf('=')),
+                    variable.substring(variable.indexOf('=') + 1));
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        Map<String, String> processVariables = new HashMap<>(environment);
-        extraVariables.forEach(variable -> processVariables.put(variable.substring(0, variable.indexOf('=')),
-                variable.substring(variable.indexOf('=') + 1)));
         command.addAll(javaArguments(root, process, instance, jar, extraOptions, processVariables));
         return command;
     }

@@ -49,14 +49,20 @@ final class SuiteProcess {
         if (Files.exists(log)) {
             Files.move(log, logs.resolve(name + "-" + System.currentTimeMillis() + ".log"));
         }
+        ProcessBuilder builder = new ProcessBuilder()
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .directory(work.toFile());
+        builder.environment().keySet().removeAll(withheld);
+        builder.environment().putAll(env);
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("QUERY_PORT", Integer.toString(port)); // the Zipkin server's name for it
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // The tests' own settings, not a developer's MSA_*_JAVA_OPTS.
         List<String> options = JvmOptions.from(Map.of()).withQuickJitEverywhere().of(declared.jvm);
         ExplodedJar exploded = null;
-        Map<String, String> processEnvironment = new java.util.HashMap<>(System.getenv());
-        processEnvironment.putAll(env);
-        JavaCommand.ClassData classData = JavaCommand.usable(CLASS_DATA, options, processEnvironment);
+        JavaCommand.ClassData classData = JavaCommand.usable(CLASS_DATA, options, builder.environment());
         if (classData == JavaCommand.ClassData.ARCHIVED) {
             exploded = ExplodedJar.of(jar, work.resolve("unpacked"), declared.module);
             command.addAll(options);
@@ -65,15 +71,7 @@ final class SuiteProcess {
         } else {
             command.addAll(JavaCommand.arguments(options, jar, classData, work.resolve("unpacked"), declared.module));
         }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .directory(work.toFile());
-        builder.environment().keySet().removeAll(withheld);
-        builder.environment().putAll(env);
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("QUERY_PORT", Integer.toString(port)); // the Zipkin server's name for it
-        Process process = builder.start();
+        Process process = builder.command(command).start();
         if (exploded != null) {
             ExplodedJar archived = exploded;
             process.onExit().thenAccept(ended -> ModuleClassData.exited(archived, declared.module, name,

@@ -1,6 +1,9 @@
 package dev.msakit.launcher;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +35,16 @@ public final class JvmOptions {
     private static final List<String> LATE_OPTIMIZING_JIT = List.of("-XX:Tier4InvocationThreshold=15000",
             "-XX:Tier4MinInvocationThreshold=1800", "-XX:Tier4CompileThreshold=45000",
             "-XX:Tier4BackEdgeThreshold=120000");
+    /**
+     * The services' and the gateway's heaps and compiled code on 2 MB pages where the kernel offers them on request
+     * (transparent huge pages in "madvise" or "always" mode): fewer TLB misses for JVMs whose working set is spread
+     * over a few hundred MB. Measured side by side on 2 cores (two instances, the same read, alternating rounds, each
+     * way round): product-service 335-364 against 394-420 µs of CPU per read, the gateway 427-439 against 470-495 µs
+     * per proxied read; PSS alike (within 30 MB either way). The price is at start: 4-5 CPU-s more for the four
+     * processes together (zeroing whole 2 MB pages). Off the request paths (the other sets) only that price is left.
+     */
+    private static final String TRANSPARENT_HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final Path TRANSPARENT_HUGE_PAGES_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     /** The quick compiler (C1) alone: for processes off the request path, and for short runs such as tests. */
     private static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
     /**
@@ -113,11 +126,39 @@ public final class JvmOptions {
     }
 
     private List<String> app() {
-        return concat(APP_MEMORY, nativeTrim(), LATE_OPTIMIZING_JIT);
+        return concat(shared(), transparentHugePages());
     }
 
     private List<String> support() {
-        return concat(overridden("MSA_JAVA_OPTS", this::app), List.of(QUICK_JIT_ONLY, SMALL_YOUNG_GENERATION));
+        return concat(overridden("MSA_JAVA_OPTS", this::shared), List.of(QUICK_JIT_ONLY, SMALL_YOUNG_GENERATION));
+    }
+
+    /** What the services and the processes off the request path have in common. */
+    private List<String> shared() {
+        return concat(APP_MEMORY, nativeTrim(), LATE_OPTIMIZING_JIT);
+    }
+
+    /**
+     * Huge pages unless MSA_HUGE_PAGES is 0, and only where they exist: the option is Linux's alone (another
+     * system's java refuses to start with it), and a kernel with transparent huge pages off would only print a
+     * warning at every start.
+     */
+    private List<String> transparentHugePages() {
+        if ("0".equals(environment.getOrDefault("MSA_HUGE_PAGES", "1").trim())
+                || !thisJvmKnows("UseTransparentHugePages") || !kernelOffersTransparentHugePages()) {
+            return List.of();
+        }
+        return List.of(TRANSPARENT_HUGE_PAGES);
+    }
+
+    /** The kernel's mode is the bracketed word: "always [madvise] never". */
+    static boolean kernelOffersTransparentHugePages() {
+        try {
+            String modes = Files.readString(TRANSPARENT_HUGE_PAGES_MODE);
+            return modes.contains("[always]") || modes.contains("[madvise]");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private List<String> overridden(String variable, java.util.function.Supplier<List<String>> defaults) {

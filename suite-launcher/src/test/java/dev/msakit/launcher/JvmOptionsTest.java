@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JvmOptionsTest {
 
-    private final JvmOptions defaults = JvmOptions.from(Map.of("MSA_NATIVE_TRIM_MS", "0"));
+    private final JvmOptions defaults = JvmOptions.from(Map.of("MSA_NATIVE_TRIM_MS", "0",
+            "MSA_HUGE_PAGES", "0"));
 
     @Test
     void servicesGetSmallHeapsAndTheOptimizingCompilerLate() {
@@ -67,6 +68,18 @@ class JvmOptionsTest {
         assertThat(JvmOptions.from(Map.of("MSA_NATIVE_TRIM_MS", "5000")).of("database")
                 .contains("-XX:TrimNativeHeapInterval=5000")).isEqualTo(known);
         assertThat(defaults.of("app")).noneMatch(option -> option.startsWith("-XX:TrimNativeHeapInterval"));
+    }
+
+    @Test
+    void servicesGetHugePagesWhereTheKernelOffersThemAndNothingElseDoes() {
+        boolean offered = JvmOptions.kernelOffersTransparentHugePages() && javaStartsWith("-XX:+UseTransparentHugePages");
+        JvmOptions fromEnvironment = JvmOptions.from(Map.of("MSA_NATIVE_TRIM_MS", "0"));
+
+        assertThat(fromEnvironment.of("app").contains("-XX:+UseTransparentHugePages")).isEqualTo(offered);
+        for (String set : java.util.List.of("support", "tracing", "database")) {
+            assertThat(fromEnvironment.of(set)).as(set).doesNotContain("-XX:+UseTransparentHugePages");
+        }
+        assertThat(defaults.of("app")).doesNotContain("-XX:+UseTransparentHugePages");
     }
 
     @Test

@@ -72,7 +72,8 @@ class JvmOptionsTest {
 
     @Test
     void servicesGetHugePagesWhereTheKernelOffersThemAndNothingElseDoes() {
-        boolean offered = JvmOptions.kernelOffersTransparentHugePages() && javaStartsWith("-XX:+UseTransparentHugePages");
+        boolean offered = JvmOptions.kernelOffersTransparentHugePages()
+                && javaStartsWith("-XX:+UseTransparentHugePages");
         JvmOptions fromEnvironment = JvmOptions.from(Map.of("MSA_NATIVE_TRIM_MS", "0"));
 
         assertThat(fromEnvironment.of("app").contains("-XX:+UseTransparentHugePages")).isEqualTo(offered);

@@ -96,6 +96,31 @@ class GatewayRoutingTest {
     }
 
     /**
+     * The edge starts its own trace: a client's B3 headers (here asking not to be traced) neither name the trace nor
+     * decide its sampling, and are not forwarded; the service gets the gateway's trace, sampled by the gateway's rate
+     * (1.0 in this test). Were they honoured, any client could have all its requests recorded with X-B3-Sampled: 1.
+     */
+    @Test
+    void aClientsTraceHeadersNeitherNameNorSampleItsTrace() {
+        stubFor(get(urlEqualTo("/products/7")).willReturn(okJson("{\"id\":7}")));
+        String clientTrace = "463ac35c9f6413ad48485a3953bb6124";
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-B3-TraceId", clientTrace);
+        headers.set("X-B3-SpanId", "a2fb4a1d1a96d312");
+        headers.set("X-B3-Sampled", "0");
+        headers.set("b3", clientTrace + "-a2fb4a1d1a96d312-0");
+
+        ResponseEntity<String> response = rest.exchange("/api/products/7", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String trace = response.getHeaders().getFirst("X-Trace-Id");
+        assertThat(trace).matches("[0-9a-f]{16,32}").isNotEqualTo(clientTrace);
+        verify(getRequestedFor(urlEqualTo("/products/7")).withHeader("X-B3-TraceId", equalTo(trace))
+                .withHeader("X-B3-Sampled", equalTo("1")).withHeader("b3", absent()));
+    }
+
+    /**
      * The services' cache and security headers reach the client: a token response must say Cache-Control: no-store
      * (RFC 6749 §5.1), and nosniff / frame options protect browsers. (Zuul drops them by default, assuming the
      * gateway's own Spring Security writes its own; this gateway's security covers its actuator only.)

@@ -127,7 +127,7 @@ final class Suite implements AutoCloseable {
         // SoakIT: over 90 % of both cores busy).
         env.put("TRACE_SAMPLING", "0.1");
         // ... which the gateway honours only when told to trust its callers' trace context, as behind a proxy of ours
-        // that starts the traces; its default, ignoring it, is GatewayTracingTest's.
+        // that starts the traces; its default, ignoring it, is GatewayRoutingTest's.
         env.put("TRACE_ACCEPT_INCOMING", "true");
         env.put("TURBINE_STREAM_URL", "http://localhost:" + ports.get("turbine") + "/turbine.stream");
         kafkaPort = freePort();

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The trace id in each response (X-Trace-Id), to quote in a bug report and find in Zipkin; at the edge
- * ({@code platform.tracing.accept-incoming=false}) a caller's own trace context ignored.
+ * The trace id in each response (X-Trace-Id), to quote in a bug report and find in Zipkin; and at the edge
+ * ({@code platform.tracing.accept-incoming=false}) the caller's own trace context ignored, so that the edge starts
+ * the trace.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

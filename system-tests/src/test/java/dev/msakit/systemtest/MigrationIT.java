@@ -234,11 +234,15 @@ class MigrationIT {
     @Test
     @Order(4)
     void aFlipReachesASecondGatewayWithinTwoSecondsAndNoRequestFailsDuringFlips() throws Exception {
-        SuiteProcess second = suite.startAnother("zuul-gateway-2", "zuul-gateway");
+        // With the production default for callers' trace headers (the suite's gateway takes them, so that the tests
+        // can ask for the traces they follow).
+        SuiteProcess second = suite.startAnother("zuul-gateway-2", "zuul-gateway",
+                Map.of("TRACE_ACCEPT_INCOMING", "false"));
         try {
             String secondApi = second.url() + "/api";
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> Http.get(secondApi + "/products?size=1", null).status == 200);
+            aGatewayByDefaultStartsItsOwnTraceWhateverTheClientSends(secondApi);
             long product = scenario.newProduct(admin, 3);
             await().atMost(Duration.ofSeconds(20)).until(() -> stockAt(suite.legacy.url(), product) == 3);
 
@@ -291,6 +295,21 @@ class MigrationIT {
             flip("catalog", "{\"mode\":\"NEW\"}");
             flip("ordering", "{\"mode\":\"NEW\"}");
         }
+    }
+
+    /**
+     * A client's own trace id and sampling decision are taken by a gateway told to accept them (the suite's first)
+     * and ignored by one with the default (the second): it starts a trace of its own, so a client cannot have all
+     * its requests recorded past the sampling rate or pick the trace its spans land in.
+     */
+    private void aGatewayByDefaultStartsItsOwnTraceWhateverTheClientSends(String secondApi) {
+        String clientTrace = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> clientContext = Map.of("X-B3-TraceId", clientTrace, "X-B3-SpanId",
+                clientTrace.substring(0, 16), "X-B3-Sampled", "1");
+        assertThat(Http.get(api + "/products?size=1", null, clientContext).traceId).isEqualTo(clientTrace);
+        Http.Response edge = Http.get(secondApi + "/products?size=1", null, clientContext);
+        assertThat(edge.status).isEqualTo(200);
+        assertThat(edge.traceId).matches("[0-9a-f]{16,32}").isNotEqualTo(clientTrace);
     }
 
     @Test

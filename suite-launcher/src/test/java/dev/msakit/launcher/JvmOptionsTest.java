@@ -30,13 +30,20 @@ class JvmOptionsTest {
                 .doesNotContain("-Xmx256m");
     }
 
-    /** Containers size the heap from their limit, and start with the optimizing compiler late as ./msa does. */
+    /**
+     * Containers size the heap from their limit, and start with the optimizing compiler late as ./msa does; huge pages
+     * for the request path only, as under ./msa: the processes off it turn them off again on top of the image's set.
+     */
     @Test
     void containersGetTheHeapFromTheirLimitAndTheOptimizingCompilerLate() {
         assertThat(JvmOptions.CONTAINER).startsWith("-XX:MaxRAMPercentage=50").contains("-XX:+ExitOnOutOfMemoryError")
                 .containsAll(defaults.of("app").stream().filter(option -> option.startsWith("-XX:Tier4")).collect(
                         java.util.stream.Collectors.toList()))
+                .contains("-XX:+UseTransparentHugePages")
                 .noneMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:TrimNativeHeapInterval"));
+        assertThat(JvmOptions.CONTAINER_OFF_REQUEST_PATH).contains("-XX:-UseTransparentHugePages")
+                .containsAll(defaults.of("support").stream().filter(option -> option.startsWith("-XX:TieredStop")
+                        || option.startsWith("-Xmn")).collect(java.util.stream.Collectors.toList()));
     }
 
     @Test

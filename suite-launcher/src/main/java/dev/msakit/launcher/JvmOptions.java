@@ -69,8 +69,9 @@ public final class JvmOptions {
      * same start-up code, and the whole suite starting at once on a small host is CPU-bound. Huge pages as under
      * ./msa: containers share the host's kernel, and measured side by side in the compose suite (two product-service
      * containers of the same image, direct reads, alternating rounds) the one with them used 302-322 against 369-383
-     * µs of CPU per read, in the same memory (384 MB of its 512 MB limit each). Where the host's kernel has transparent huge pages off, the JVM says so once at start and
-     * runs without; the option cannot be made conditional in an image the way ./msa makes it.
+     * µs of CPU per read, in the same memory (384 MB of its 512 MB limit each). Where the host's kernel has
+     * transparent huge pages off, the JVM says so once at start and runs without; the option cannot be made
+     * conditional in an image the way ./msa makes it.
      */
     public static final List<String> CONTAINER = concat(List.of("-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError", "-Xss512k"), LATE_OPTIMIZING_JIT, List.of(TRANSPARENT_HUGE_PAGES));

@@ -44,6 +44,7 @@ public final class JvmOptions {
      * processes together (zeroing whole 2 MB pages). Off the request paths (the other sets) only that price is left.
      */
     private static final String TRANSPARENT_HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final String NO_TRANSPARENT_HUGE_PAGES = "-XX:-UseTransparentHugePages";
     private static final Path TRANSPARENT_HUGE_PAGES_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     /** The quick compiler (C1) alone: for processes off the request path, and for short runs such as tests. */
     private static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
@@ -83,7 +84,7 @@ public final class JvmOptions {
      * the same for every process, and the suite starting at once in containers is bound by CPU.
      */
     public static final List<String> CONTAINER_OFF_REQUEST_PATH = List.of(QUICK_JIT_ONLY, SMALL_YOUNG_GENERATION,
-            "-XX:-UseTransparentHugePages");
+            NO_TRANSPARENT_HUGE_PAGES);
 
     private final Map<String, String> environment;
     private final boolean quickJitEverywhere;

@@ -24,11 +24,10 @@ import java.util.TreeSet;
  */
 public class IncomingTraceContextFilter extends OncePerRequestFilter {
 
-    private final List<String> headers;
+    /** The header names, compared as HTTP compares them (case-insensitively). */
     private final Set<String> hidden;
 
     public IncomingTraceContextFilter(Collection<String> headers) {
-        this.headers = List.copyOf(headers);
         this.hidden = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         this.hidden.addAll(headers);
     }
@@ -40,7 +39,7 @@ public class IncomingTraceContextFilter extends OncePerRequestFilter {
     }
 
     private boolean carriesTraceContext(HttpServletRequest request) {
-        for (String header : headers) {
+        for (String header : hidden) {
             if (request.getHeader(header) != null) {
                 return true;
             }

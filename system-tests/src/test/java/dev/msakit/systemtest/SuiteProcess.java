@@ -125,12 +125,17 @@ final class SuiteProcess {
         awaitStopped();
     }
 
-    /** After {@link #terminate}: up to 30 s for a graceful end (the launcher's for one instance), then SIGKILL. */
-    void awaitStopped() throws InterruptedException {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+    /**
+     * After {@link #terminate}: up to 30 s for a graceful end (the launcher's for one instance, and the compose
+     * file's), then SIGKILL. Returns whether it ended by itself.
+     */
+    boolean awaitStopped() throws InterruptedException {
+        if (process.waitFor(30, TimeUnit.SECONDS)) {
+            return true;
         }
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        return false;
     }
 
     String logTail(int lines) {

@@ -25,9 +25,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.SeekToCurrentErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.util.backoff.FixedBackOff;
 
 import javax.validation.Validator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The messaging platform for a service with a database and Kafka: {@link Outbox} to send, {@link IncomingMessages}
  * for its listeners, the relay, the retention job, the metrics, and the container error handler that retries
- * outages until they end.
+ * outages until they end ({@link OutageRetryingErrorHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 @AutoConfigureAfter({KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
@@ -101,14 +101,9 @@ public class PlatformMessagingAutoConfiguration {
         return new DeadLetterController(store, serviceId);
     }
 
-    /**
-     * What the listener container does with an exception {@link IncomingMessages} rethrows, which is only ever an
-     * outage: seek back and deliver the record again a second later, for as long as the outage lasts (a database
-     * outage also pauses the consumers: {@link ConsumerPause}).
-     */
     @Bean
     SeekToCurrentErrorHandler retryOutagesErrorHandler() {
-        return new SeekToCurrentErrorHandler(new FixedBackOff(1_000L, FixedBackOff.UNLIMITED_ATTEMPTS));
+        return new OutageRetryingErrorHandler(Duration.ofSeconds(1));
     }
 
     /** Reconciliation's view of this side's data sets, in services that declare some (the migration's two sides). */

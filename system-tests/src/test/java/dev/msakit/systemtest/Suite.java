@@ -404,7 +404,7 @@ final class Suite implements AutoCloseable {
     /**
      * Stops the registry, the gateway, every service, the broker and the database gracefully, all at once, and
      * starts them again in the suite's start order on their ports; returns when all are ready and registered again,
-     * with the names of the processes that did not end within their 30 s of grace and were killed.
+     * with the names of the processes that did not end within 30 s of the SIGTERM and were killed.
      */
     List<String> restartDatabaseRegistryGatewayAndServices() throws Exception {
         List<SuiteProcess> stopping = List.of(gateway, releaseControl, order, product2, product1, member, eureka, kafka,
@@ -413,7 +413,7 @@ final class Suite implements AutoCloseable {
         stopping.forEach(SuiteProcess::terminate);
         List<String> killed = new ArrayList<>();
         for (SuiteProcess p : stopping) {
-            if (!p.awaitStopped()) {
+            if (!p.awaitStopped(stopStart + SuiteProcess.GRACE.toNanos())) {
                 killed.add(p.name());
             }
         }

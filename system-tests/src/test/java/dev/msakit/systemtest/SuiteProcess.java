@@ -8,6 +8,7 @@ import dev.msakit.launcher.SuiteDeclaration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ final class SuiteProcess {
     /** -Dsuite.classData=JAR|CLASS_PATH|ARCHIVED: how the processes run from their jars (A/B of start-up costs). */
     private static final JavaCommand.ClassData CLASS_DATA =
             JavaCommand.ClassData.valueOf(System.getProperty("suite.classData", "CLASS_PATH"));
+
+    /** How long a SIGTERM'd process may take to end by itself: the launcher's grace for one instance, and compose's. */
+    static final Duration GRACE = Duration.ofSeconds(30);
 
     private final String name;
     private final String module;
@@ -125,12 +129,17 @@ final class SuiteProcess {
         awaitStopped();
     }
 
+    /** After {@link #terminate}: up to 30 s for a graceful end (the launcher's for one instance), then SIGKILL. */
+    void awaitStopped() throws InterruptedException {
+        awaitStopped(System.nanoTime() + GRACE.toNanos());
+    }
+
     /**
-     * After {@link #terminate}: up to 30 s for a graceful end (the launcher's for one instance, and the compose
-     * file's), then SIGKILL. Returns whether it ended by itself.
+     * After {@link #terminate}: until the deadline (a {@link System#nanoTime()}) for a graceful end, then SIGKILL.
+     * Returns whether it ended by itself.
      */
-    boolean awaitStopped() throws InterruptedException {
-        if (process.waitFor(30, TimeUnit.SECONDS)) {
+    boolean awaitStopped(long deadlineNanos) throws InterruptedException {
+        if (process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             return true;
         }
         process.destroyForcibly();

@@ -34,8 +34,10 @@ class OutageRetryingErrorHandler extends SeekToCurrentErrorHandler {
     public void handle(Exception thrown, List<ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer,
                        MessageListenerContainer container) {
         if (records.isEmpty() && failedCommit(thrown)) {
+            // The exception's text only: a stack trace says nothing more about a broker that is away.
             log.warn("{}: offsets not committed ({}); the messages since the last commit will be delivered again "
-                    + "after a restart or rebalance, and the inbox skips them", container.getListenerId(), thrown.toString());
+                    + "after a restart or rebalance, and the inbox skips them",
+                    container.getListenerId(), thrown.toString());
             return;
         }
         super.handle(thrown, records, consumer, container);

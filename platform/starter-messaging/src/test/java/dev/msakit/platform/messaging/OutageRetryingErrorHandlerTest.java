@@ -53,7 +53,8 @@ class OutageRetryingErrorHandlerTest {
 
     @Test
     void aRecordThatMetAnOutageIsDeliveredAgain() {
-        ConsumerRecord<?, ?> failed = new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), 17, "order-1", "{}");
+        ConsumerRecord<?, ?> failed = new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), 17, "order-1",
+                "{}");
 
         assertThatThrownBy(() -> handler.handle(new IllegalStateException("database away"), List.of(failed), consumer,
                 container)).isInstanceOf(KafkaException.class);

@@ -28,6 +28,9 @@ OTHERS = [("catalog-legacy", "GET product, catalog switch LEGACY"),
           ("orders-confirmed", "POST order -> CONFIRMED (Prefer: wait)")]
 GATEWAY, PRODUCT, FLOOR, RIBBON_FLOOR = "zuul-gateway", "product-service", "zuul-floor", "zuul-floor-ribbon"
 TARGET_TOKEN_RATIO, TARGET_ANONYMOUS_RATIO = 0.5, 0.6
+# Calibration at the end against the start: beyond this the host's speed moved under the run (one full run of
+# 2026-12-06: 182 ms at its start, 220-288 right after), more than the rounds' own spread.
+SPEED_CHANGE_PERCENT = 10
 # The gateway against bare Zuul 1 proxying the same read in the same run (issue 30: the floor, not an absolute).
 # The targets are against the host-routing floor; the Ribbon floor's ratio is shown beside it, not judged.
 TARGET_FLOOR_RATIO_TOKEN, TARGET_FLOOR_RATIO_ANONYMOUS = 1.3, 1.2
@@ -119,7 +122,8 @@ def summarize(out):
     summary = {
         "when": facts.get("when"),
         "machine": {"cores": int(facts.get("cores", "0")), "jdk": facts.get("jdk"), "os": facts.get("os"),
-                    "calibration_ms": num(facts.get("calibration_ms"))},
+                    "calibration_ms": num(facts.get("calibration_ms")),
+                    "calibration_end_ms": num(facts.get("calibration_end_ms"))},
         "settings": {k: facts.get(k) for k in ("duration", "rounds", "connections", "trace_sampling",
                                                "warmup_rule", "order_rate")},
         "warmup": json.loads(facts.get("warmup", "{}")),
@@ -205,9 +209,15 @@ def print_table(s, facts):
     print(f"{st['rounds']} rounds of {st['duration']} per measurement, alternating; {st['connections']} connections for "
           f"reads; tracing sampled at {st['trace_sampling']}; warm-up: {st['warmup_rule']}")
     print("Figures: mean [min-max] over the runs.")
-    if s["machine"].get("calibration_ms"):
-        print(f"Calibration: {fmt_num(s['machine']['calibration_ms'], 1)} ms for bench/Calibration.java's fixed work on one "
+    cal, cal_end = s["machine"].get("calibration_ms"), s["machine"].get("calibration_end_ms")
+    if cal:
+        print(f"Calibration: {fmt_num(cal, 1)} ms for bench/Calibration.java's fixed work on one "
               "core; \"/cal\" figures are divided by it, to compare machines (or one machine on a busy day).")
+    if cal and cal_end:
+        change = (cal_end - cal) / cal * 100
+        print(f"At the end, the suite stopped: {fmt_num(cal_end, 1)} ms ({change:+.0f} %)"
+              + ("; the machine's speed changed during the run, so its figures are not comparable with other runs'."
+                 if abs(change) > SPEED_CHANGE_PERCENT else "."))
     print()
     print("CPU per request, µs (from /proc: user + system time / requests)")
     print(f"  {'':44} {GATEWAY:>22} {'bare Zuul (' + FLOOR + '*)':>22} {PRODUCT:>22}")

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # What the project's scripts share: installing a missing Debian package, loading dev.env, reading the suite's
-# declaration (suite.conf), and building an image from a context of only what it copies. Sourced, not run:
+# declaration (suite.conf), building an image from a context of only what it copies, and the machine's calibration. Sourced, not run:
 # . "$ROOT/scripts/common.sh" with ROOT set to the repository.
 
 # Installs Debian packages unless every given command is already there (root or sudo; one apt-get update first).
@@ -58,4 +58,10 @@ build_image_from() {
   (cd "$ROOT" && docker build "$@" "$context") || rc=$?
   rm -rf "$context"
   return $rc
+}
+
+# Milliseconds that bench/Calibration.java's fixed piece of work takes on one core: bench/run and .ci/run print it so
+# that figures from different machines, or one machine on a busy day, can be compared.
+calibration_ms() {
+  java -XX:+UseSerialGC -Xmx256m "$ROOT/bench/Calibration.java"
 }

@@ -134,7 +134,11 @@ def summarize(out):
         "gateway_cpu_over_floor": cpu_ratios(groups, "floor-token", FLOOR),
         "gateway_cpu_over_ribbon_floor": cpu_ratios(groups, "floor-ribbon-token", RIBBON_FLOOR),
         "cold_start_s": {"api_ready": num(facts.get("api_ready")), "all_ready": num(facts.get("all_ready")),
+                         "startup_cpu_s": num(facts.get("startup_cpu_s")),
                          "class_data": facts.get("cold_start_class_data", "archived")},
+        "cold_start_quick_jit_s": {"api_ready": num(facts.get("quick_jit_api_ready")),
+                                   "all_ready": num(facts.get("quick_jit_all_ready")),
+                                   "startup_cpu_s": num(facts.get("quick_jit_startup_cpu_s"))},
         "memory_mb": {"total_pss_after_run": num(facts.get("total_pss_mb"))},
         "discovery": {"ready_to_routed_s": num(facts.get("routed_after_s")),
                       "kill_to_evicted_s": num(facts.get("evicted_after_s")),
@@ -289,6 +293,14 @@ def print_table(s, facts):
     cs = s["cold_start_s"]
     print(f"  {'cold start (./msa up): API ready, all ready':50} {fmt_num(cs['api_ready'])} s, "
           f"{fmt_num(cs['all_ready'])} s   (target all <= 45){per_calibration_s(cs['all_ready'], s)}")
+    if cs.get("startup_cpu_s") is not None:
+        print(f"  {'  CPU of all processes until all ready':50} {fmt_num(cs['startup_cpu_s'], 1)} CPU-s   "
+              f"(target <= 70){per_calibration_s(cs['startup_cpu_s'], s)}")
+    quick = s.get("cold_start_quick_jit_s") or {}
+    if quick.get("all_ready") is not None:
+        print(f"  {'  the same with MSA_QUICK_JIT=1 (C1 only)':50} {fmt_num(quick['api_ready'])} s, "
+              f"{fmt_num(quick['all_ready'])} s, {fmt_num(quick['startup_cpu_s'], 1)} CPU-s   (not the default: the "
+              f"request paths pay for it)")
     if cs.get("class_data", "archived") != "archived":
         print(f"  {'':50} class-data archives: {cs['class_data']}, so slower than users' later starts")
     print(f"  {'total memory (PSS) after the run':50} {fmt_num(s['memory_mb']['total_pss_after_run'])} MB   "

@@ -94,14 +94,19 @@ public final class JvmOptions {
         this.quickJitEverywhere = quickJitEverywhere;
     }
 
-    /** The sets as ./msa runs them, with the overrides found in this environment. */
+    /**
+     * The sets as ./msa runs them, with the overrides found in this environment; with MSA_QUICK_JIT=1, every process
+     * on the quick compiler only ({@link #withQuickJitEverywhere()}), as the system tests run them: a start for a
+     * developer who wants the suite up soon and does not measure its throughput.
+     */
     public static JvmOptions from(Map<String, String> environment) {
-        return new JvmOptions(environment, false);
+        return new JvmOptions(environment, "1".equals(environment.getOrDefault("MSA_QUICK_JIT", "0").trim()));
     }
 
     /**
-     * The same sets with the quick compiler only in every process: for runs of minutes (the system tests), where
-     * start-up is most of the CPU and an optimizing compile only competes with it.
+     * The same sets with the quick compiler only in every process: for runs of minutes (the system tests, ./msa up
+     * with MSA_QUICK_JIT=1), where start-up is most of the CPU and an optimizing compile only competes with it. Its
+     * price is the request paths' speed once warm (bench/RESULTS.md, "Start-up and the optimizing compiler").
      */
     public JvmOptions withQuickJitEverywhere() {
         return new JvmOptions(environment, true);

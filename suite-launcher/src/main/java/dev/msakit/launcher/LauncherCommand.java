@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * ./msa's way in (java -jar suite-launcher/target/suite-launcher.jar COMMAND ...), reading the same environment
  * variables as ./msa documents (MSA_CDS, MSA_JAVA_OPTS, MSA_SUPPORT_JAVA_OPTS, MSA_TRACING_JAVA_OPTS,
- * MSA_DATABASE_JAVA_OPTS, MSA_NATIVE_TRIM_MS, MSA_HUGE_PAGES):
+ * MSA_DATABASE_JAVA_OPTS, MSA_NATIVE_TRIM_MS, MSA_HUGE_PAGES, MSA_QUICK_JIT):
  * <pre>
  *   up ROOT
  *        the whole suite, in its start order ({@link SuiteStart}), each process on its declared port and detached,

@@ -67,6 +67,18 @@ class JvmOptionsTest {
     }
 
     @Test
+    void msaQuickJitPutsEveryProcessOnTheQuickCompilerAndNothingElseDoes() {
+        JvmOptions quick = JvmOptions.from(Map.of("MSA_NATIVE_TRIM_MS", "0", "MSA_HUGE_PAGES", "0",
+                "MSA_QUICK_JIT", " 1 "));
+
+        for (String set : JvmOptions.SETS) {
+            assertThat(quick.of(set)).as(set).isEqualTo(defaults.withQuickJitEverywhere().of(set));
+        }
+        assertThat(defaults.of("app")).doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(JvmOptions.from(Map.of("MSA_QUICK_JIT", "0")).of("app")).doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void theNativeHeapIsTrimmedWhereThisJavaCanAndNotWhenTurnedOff() {
         boolean known = javaStartsWith("-XX:TrimNativeHeapInterval=60000");
 

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # What the project's scripts share: installing a missing Debian package, loading dev.env, reading the suite's
-# declaration (suite.conf), building an image from a context of only what it copies, and the machine's calibration. Sourced, not run:
-# . "$ROOT/scripts/common.sh" with ROOT set to the repository.
+# declaration (suite.conf), building an image from a context of only what it copies, and the machine's calibration.
+# Sourced, not run: . "$ROOT/scripts/common.sh" with ROOT set to the repository.
 
 # Installs Debian packages unless every given command is already there (root or sudo; one apt-get update first).
 #   require_packages COMMAND... -- PACKAGE...
